@@ -1,0 +1,82 @@
+// Embind only: adapt arguments, call the core, report status as a string.
+// Raw names start with an underscore; web/src/ builds the public API on them.
+// Pointers cross as plain numbers into the module's heap, which the caller
+// allocated with _malloc: data is copied into WASM memory once, never through
+// Embind's per-element conversions.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <string>
+
+#include "cosine_heatmap/gram_kernel.hpp"
+#include "cosine_heatmap/normalize.hpp"
+#include "cosine_heatmap/similarity.hpp"
+
+namespace cosine_heatmap {
+namespace {
+
+using emscripten::val;
+
+// An empty string is success; anything else is the error message.
+std::string message_of(const Status& status) { return status.ok ? std::string() : status.message; }
+
+class WasmEmbeddingSet {
+ public:
+  std::string load(std::uintptr_t data, std::int32_t n, std::int32_t d, bool is_double) {
+    const Status status =
+        is_double ? normalize_rows(reinterpret_cast<const double*>(data), n, d, rows_)
+                  : normalize_rows(reinterpret_cast<const float*>(data), n, d, rows_);
+    return message_of(status);
+  }
+
+  std::int32_t size() const { return rows_.rows; }
+  std::int32_t dim() const { return rows_.dim; }
+
+  // A live view of the heap: the caller copies it at once.
+  val zero_rows() const {
+    return val(emscripten::typed_memory_view(rows_.zero_rows.size(), rows_.zero_rows.data()));
+  }
+
+  val normalized() const {
+    return val(emscripten::typed_memory_view(rows_.data.size(), rows_.data.data()));
+  }
+
+  void self_similarity(std::uintptr_t out) const {
+    cosine_heatmap::self_similarity(rows_, reinterpret_cast<float*>(out));
+  }
+
+  std::string cross_similarity(const WasmEmbeddingSet& other, std::uintptr_t out) const {
+    return message_of(cosine_heatmap::cross_similarity(rows_, other.rows_, reinterpret_cast<float*>(out)));
+  }
+
+  std::string tile(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,
+                   std::int32_t col_begin, std::int32_t col_end, std::uintptr_t out) {
+    const TileRange range{row_begin, row_end, col_begin, col_end};
+    return message_of(similarity_tile(rows_, other.rows_, range, reinterpret_cast<float*>(out),
+                                      static_cast<std::size_t>(col_end - col_begin), workspace_));
+  }
+
+ private:
+  NormalizedRows rows_;
+  GramWorkspace workspace_;
+};
+
+std::string kernel_isa() { return gram_kernel_isa(); }
+
+}  // namespace
+}  // namespace cosine_heatmap
+
+EMSCRIPTEN_BINDINGS(cosine_heatmap) {
+  using cosine_heatmap::WasmEmbeddingSet;
+  emscripten::class_<WasmEmbeddingSet>("EmbeddingSet")
+      .constructor<>()
+      .function("_load", &WasmEmbeddingSet::load)
+      .function("_size", &WasmEmbeddingSet::size)
+      .function("_dim", &WasmEmbeddingSet::dim)
+      .function("_zeroRows", &WasmEmbeddingSet::zero_rows)
+      .function("_normalized", &WasmEmbeddingSet::normalized)
+      .function("_selfSimilarity", &WasmEmbeddingSet::self_similarity)
+      .function("_crossSimilarity", &WasmEmbeddingSet::cross_similarity)
+      .function("_tile", &WasmEmbeddingSet::tile);
+  emscripten::function("_kernelIsa", &cosine_heatmap::kernel_isa);
+}

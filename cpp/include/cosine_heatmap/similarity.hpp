@@ -1,0 +1,34 @@
+// Cosine similarity matrices from normalized rows: whole (self, cross) or
+// one tile at a time, the unit that workers and streaming consumers share.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "cosine_heatmap/gram_kernel.hpp"
+#include "cosine_heatmap/normalize.hpp"
+#include "cosine_heatmap/status.hpp"
+
+namespace cosine_heatmap {
+
+// Half-open index ranges of a tile: rows [row_begin, row_end) of `a` against
+// rows [col_begin, col_end) of `b`.
+struct TileRange {
+  std::int32_t row_begin = 0;
+  std::int32_t row_end = 0;
+  std::int32_t col_begin = 0;
+  std::int32_t col_end = 0;
+};
+
+// Writes the tile row-major into out with row stride ldo (>= its width).
+Status similarity_tile(const NormalizedRows& a, const NormalizedRows& b, const TileRange& tile,
+                       float* out, std::size_t ldo, GramWorkspace& workspace);
+
+// out: n×n, row-major. Computes the lower triangle tile by tile and mirrors
+// it, so the result is exactly symmetric and costs about half the product.
+void self_similarity(const NormalizedRows& x, float* out);
+
+// out: n×m, row-major. Fails when the dimensions differ.
+Status cross_similarity(const NormalizedRows& x, const NormalizedRows& y, float* out);
+
+}  // namespace cosine_heatmap

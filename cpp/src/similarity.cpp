@@ -1,0 +1,81 @@
+#include "cosine_heatmap/similarity.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace cosine_heatmap {
+namespace {
+
+// Square tiles of this many rows keep both packed operands (2 × 256 × d
+// floats) inside a typical L2 cache for d up to about 1,000.
+constexpr std::int32_t kTile = 256;
+
+Status check_same_dim(const NormalizedRows& a, const NormalizedRows& b) {
+  if (a.dim != b.dim) {
+    return Status::failure("x and y must have the same dimension: x has d = " +
+                           std::to_string(a.dim) + ", y has d = " + std::to_string(b.dim));
+  }
+  return Status::success();
+}
+
+bool inside(std::int32_t begin, std::int32_t end, std::int32_t size) {
+  return 0 <= begin && begin <= end && end <= size;
+}
+
+}  // namespace
+
+Status similarity_tile(const NormalizedRows& a, const NormalizedRows& b, const TileRange& tile,
+                       float* out, std::size_t ldo, GramWorkspace& workspace) {
+  Status same = check_same_dim(a, b);
+  if (!same.ok) return same;
+  if (!inside(tile.row_begin, tile.row_end, a.rows) ||
+      !inside(tile.col_begin, tile.col_end, b.rows) ||
+      ldo < static_cast<std::size_t>(tile.col_end - tile.col_begin)) {
+    return Status::failure("tile [" + std::to_string(tile.row_begin) + ", " +
+                           std::to_string(tile.row_end) + ") x [" +
+                           std::to_string(tile.col_begin) + ", " + std::to_string(tile.col_end) +
+                           ") is outside the " + std::to_string(a.rows) + " x " +
+                           std::to_string(b.rows) + " matrix");
+  }
+  gram_tile(a.row(tile.row_begin), tile.row_end - tile.row_begin, b.row(tile.col_begin),
+            tile.col_end - tile.col_begin, a.dim, out, ldo, workspace);
+  return Status::success();
+}
+
+void self_similarity(const NormalizedRows& x, float* out) {
+  const std::int32_t n = x.rows;
+  const std::size_t ld = static_cast<std::size_t>(n);
+  GramWorkspace workspace;
+  for (std::int32_t r0 = 0; r0 < n; r0 += kTile) {
+    const std::int32_t r1 = std::min(n, r0 + kTile);
+    for (std::int32_t c0 = 0; c0 <= r0; c0 += kTile) {
+      const std::int32_t c1 = std::min(n, c0 + kTile);
+      float* corner = out + static_cast<std::size_t>(r0) * ld + c0;
+      gram_tile(x.row(r0), r1 - r0, x.row(c0), c1 - c0, x.dim, corner, ld, workspace);
+      // Mirror into the upper triangle; on a diagonal tile only its own lower
+      // half, so S(i, j) and S(j, i) are always the same float.
+      for (std::int32_t i = r0; i < r1; ++i) {
+        const std::int32_t j_end = c0 == r0 ? i : c1;
+        for (std::int32_t j = c0; j < j_end; ++j) out[j * ld + i] = out[i * ld + j];
+      }
+    }
+  }
+}
+
+Status cross_similarity(const NormalizedRows& x, const NormalizedRows& y, float* out) {
+  Status same = check_same_dim(x, y);
+  if (!same.ok) return same;
+  GramWorkspace workspace;
+  const std::size_t ld = static_cast<std::size_t>(y.rows);
+  for (std::int32_t r0 = 0; r0 < x.rows; r0 += kTile) {
+    const std::int32_t r1 = std::min(x.rows, r0 + kTile);
+    for (std::int32_t c0 = 0; c0 < y.rows; c0 += kTile) {
+      const std::int32_t c1 = std::min(y.rows, c0 + kTile);
+      gram_tile(x.row(r0), r1 - r0, y.row(c0), c1 - c0, x.dim,
+                out + static_cast<std::size_t>(r0) * ld + c0, ld, workspace);
+    }
+  }
+  return Status::success();
+}
+
+}  // namespace cosine_heatmap

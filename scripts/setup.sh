@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs whatever is missing for building, serving and testing: Debian
+# packages (as root, or through sudo) and the npm dependencies. Safe to run
+# again: it only acts on what is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(emscripten libeigen3-dev catch2 cmake g++ chromium)
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install ${missing[*]}" >&2; exit 1; }
+    SUDO=sudo
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node 20 or newer is needed, found $(node --version)" >&2
+  exit 1
+fi
+
+# npm ci is exact and quick on a clean clone; after that, only reinstall when
+# the lock file changed since the last install.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi

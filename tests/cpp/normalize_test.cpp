@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+
+#include "cosine_heatmap/normalize.hpp"
+
+using cosine_heatmap::normalize_rows;
+using cosine_heatmap::NormalizedRows;
+
+TEST_CASE("rows become unit vectors", "[normalize]") {
+  const float x[] = {3, 4, 0, 0, 0, 2};
+  NormalizedRows rows;
+  REQUIRE(normalize_rows(x, 2, 3, rows).ok);
+  CHECK(rows.rows == 2);
+  CHECK(rows.dim == 3);
+  CHECK(rows.data[0] == Approx(0.6f));
+  CHECK(rows.data[1] == Approx(0.8f));
+  CHECK(rows.data[5] == Approx(1.0f));
+  CHECK(rows.zero_rows.empty());
+}
+
+TEST_CASE("zero rows stay zero and are reported", "[normalize]") {
+  const float x[] = {0, 0, 1, 1, 0, 0};
+  NormalizedRows rows;
+  REQUIRE(normalize_rows(x, 3, 2, rows).ok);
+  REQUIRE(rows.zero_rows == std::vector<std::int32_t>{0, 2});
+  CHECK(rows.data[0] == 0.0f);
+  CHECK(rows.data[4] == 0.0f);
+  CHECK(rows.data[2] == Approx(std::sqrt(0.5f)));
+}
+
+TEST_CASE("huge magnitudes do not overflow the norm", "[normalize]") {
+  const float x[] = {1e30f, 1e30f, 3e38f, -3e38f};
+  NormalizedRows rows;
+  REQUIRE(normalize_rows(x, 2, 2, rows).ok);
+  for (float v : rows.data) CHECK(std::fabs(v) == Approx(std::sqrt(0.5f)));
+
+  const double big[] = {1e200, 1e200, 1e-310, 0};
+  REQUIRE(normalize_rows(big, 2, 2, rows).ok);
+  CHECK(rows.data[0] == Approx(std::sqrt(0.5f)));
+  CHECK(rows.data[2] == Approx(1.0f));
+  CHECK(rows.zero_rows.empty());
+}
+
+TEST_CASE("NaN and Inf are rejected with their position", "[normalize]") {
+  NormalizedRows rows;
+  float x[] = {1, 2, 3, 4, 5, 6};
+  x[4] = std::numeric_limits<float>::quiet_NaN();
+  auto status = normalize_rows(x, 2, 3, rows);
+  REQUIRE_FALSE(status.ok);
+  CHECK_THAT(status.message, Catch::Contains("NaN at row 1, column 1"));
+
+  double y[] = {1, -std::numeric_limits<double>::infinity()};
+  status = normalize_rows(y, 1, 2, rows);
+  REQUIRE_FALSE(status.ok);
+  CHECK_THAT(status.message, Catch::Contains("-Inf at row 0, column 1"));
+}
+
+TEST_CASE("empty shapes are rejected", "[normalize]") {
+  NormalizedRows rows;
+  const float x[] = {1};
+  CHECK_FALSE(normalize_rows(x, 0, 1, rows).ok);
+  CHECK_FALSE(normalize_rows(x, 1, 0, rows).ok);
+}

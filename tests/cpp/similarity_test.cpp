@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "cosine_heatmap/similarity.hpp"
+#include "test_helpers.hpp"
+
+using namespace cosine_heatmap;
+
+TEST_CASE("self similarity of hand-computed vectors", "[similarity]") {
+  // (1,0), (1,1), (0,-2), (0,0): cosines 1/√2, 0, -1/√2 and zeros for the zero row.
+  const std::vector<float> x = {1, 0, 1, 1, 0, -2, 0, 0};
+  const auto rows = test_helpers::normalized(x, 4, 2);
+  std::vector<float> s(16, -9.0f);
+  self_similarity(rows, s.data());
+  const float h = std::sqrt(0.5f);
+  const float expected[16] = {1, h, 0, 0, h, 1, -h, 0, 0, -h, 1, 0, 0, 0, 0, 0};
+  for (int i = 0; i < 16; ++i) CHECK(s[i] == Approx(expected[i]).margin(1e-6));
+}
+
+TEST_CASE("cross similarity is n x m and checks dimensions", "[similarity]") {
+  const std::vector<float> x = {1, 0, 0, 1, 1, 1};  // 3 x 2
+  const std::vector<float> y = {2, 0, -1, 1};       // 2 x 2
+  const auto a = test_helpers::normalized(x, 3, 2);
+  const auto b = test_helpers::normalized(y, 2, 2);
+  std::vector<float> c(6);
+  REQUIRE(cross_similarity(a, b, c.data()).ok);
+  const float h = std::sqrt(0.5f);
+  const float expected[6] = {1, -h, 0, h, h, 0};
+  for (int i = 0; i < 6; ++i) CHECK(c[i] == Approx(expected[i]).margin(1e-6));
+
+  const auto other = test_helpers::normalized({1, 2, 3}, 1, 3);
+  const auto status = cross_similarity(a, other, c.data());
+  REQUIRE_FALSE(status.ok);
+  CHECK_THAT(status.message, Catch::Contains("d = 2") && Catch::Contains("d = 3"));
+}
+
+TEST_CASE("self similarity matches the plain product on odd sizes", "[similarity][kernel]") {
+  for (std::int32_t n : {1, 7, 300, 1001}) {
+    for (std::int32_t d : {1, 3, 385}) {
+      if (n == 1001 && d == 385) continue;  // covered by the kernel test below; keeps the suite quick
+      const auto rows = test_helpers::normalized(test_helpers::random_matrix(n, d, n * 31 + d), n, d);
+      std::vector<float> s(static_cast<std::size_t>(n) * n);
+      self_similarity(rows, s.data());
+      const auto ref = test_helpers::reference_product(rows, rows);
+      double worst = 0;
+      bool symmetric = true;
+      for (std::int32_t i = 0; i < n; ++i) {
+        for (std::int32_t j = 0; j < n; ++j) {
+          worst = std::max(worst, std::fabs(s[i * n + j] - ref(i, j)));
+          symmetric = symmetric && s[i * n + j] == s[j * n + i];
+        }
+      }
+      INFO("n = " << n << ", d = " << d);
+      CHECK(worst < 1e-5);
+      CHECK(symmetric);
+    }
+  }
+}
+
+TEST_CASE("every tile equals the plain product", "[similarity][kernel]") {
+  const std::int32_t n = 1001, m = 37, d = 385;
+  const auto a = test_helpers::normalized(test_helpers::random_matrix(n, d, 1), n, d);
+  const auto b = test_helpers::normalized(test_helpers::random_matrix(m, d, 2), m, d);
+  const auto ref = test_helpers::reference_product(a, b);
+  GramWorkspace workspace;
+  for (TileRange t : {TileRange{0, 1, 0, 1}, TileRange{3, 10, 5, 37}, TileRange{990, 1001, 0, 9},
+                      TileRange{0, 1001, 0, 37}}) {
+    const std::size_t width = t.col_end - t.col_begin;
+    std::vector<float> out((t.row_end - t.row_begin) * width);
+    REQUIRE(similarity_tile(a, b, t, out.data(), width, workspace).ok);
+    double worst = 0;
+    for (std::int32_t i = t.row_begin; i < t.row_end; ++i)
+      for (std::int32_t j = t.col_begin; j < t.col_end; ++j)
+        worst = std::max(worst, std::fabs(out[(i - t.row_begin) * width + (j - t.col_begin)] - ref(i, j)));
+    CHECK(worst < 1e-5);
+  }
+  std::vector<float> out(4);
+  CHECK_FALSE(similarity_tile(a, b, TileRange{0, 2, 36, 38}, out.data(), 2, workspace).ok);
+}

@@ -1,0 +1,132 @@
+// The worker side of the engine: owns the WASM module and the embedding sets
+// loaded into it, and answers one action at a time. Results leave as fresh
+// typed arrays (never views of the WASM heap, which can grow and detach
+// them), ready to be transferred to the caller without another copy.
+export class EngineHost {
+  #core;
+  #sets = new Map();
+
+  constructor(core) {
+    this.#core = core;
+  }
+
+  handle(action, args) {
+    const method = this.#actions[action];
+    if (!method) throw new Error(`unknown engine action "${action}"`);
+    return method.call(this, args);
+  }
+
+  #actions = {
+    info() {
+      return { result: { kernel: this.#core._kernelIsa() } };
+    },
+
+    load({ id, tensor, name }) {
+      const set = this.#loadSet(tensor, name);
+      this.#dispose(id);
+      this.#sets.set(id, set);
+      return { result: this.#describe(set) };
+    },
+
+    dispose({ id }) {
+      this.#dispose(id);
+      return { result: true };
+    },
+
+    similarity({ id }) {
+      const set = this.#set(id);
+      const n = set._size();
+      const data = this.#withOutput(n * n, (ptr) => set._selfSimilarity(ptr));
+      return { result: { data, dims: [n, n], zeroRows: this.#zeroRows(set) }, transfer: [data.buffer] };
+    },
+
+    // One-shot similarity of tensors that are not kept: cosineSimilarity(x, y).
+    similarityOf({ x, y }) {
+      const a = this.#loadSet(x, 'x');
+      let b = null;
+      try {
+        const n = a._size();
+        if (!y) {
+          const data = this.#withOutput(n * n, (ptr) => a._selfSimilarity(ptr));
+          return { result: { data, dims: [n, n], zeroRows: this.#zeroRows(a) }, transfer: [data.buffer] };
+        }
+        b = this.#loadSet(y, 'y');
+        const m = b._size();
+        const data = this.#withOutput(n * m, (ptr) => check(a._crossSimilarity(b, ptr), 'x and y'));
+        const result = { data, dims: [n, m], zeroRows: this.#zeroRows(a), zeroColumns: this.#zeroRows(b) };
+        return { result, transfer: [data.buffer] };
+      } finally {
+        a.delete();
+        b?.delete();
+      }
+    },
+
+    tile({ id, otherId, rows, cols }) {
+      const a = this.#set(id);
+      const b = this.#set(otherId ?? id);
+      const [r0, r1] = rows;
+      const [c0, c1] = cols;
+      const data = this.#withOutput((r1 - r0) * (c1 - c0), (ptr) =>
+        check(a._tile(b, r0, r1, c0, c1, ptr), 'tile'),
+      );
+      return { result: { data, dims: [r1 - r0, c1 - c0] }, transfer: [data.buffer] };
+    },
+  };
+
+  // Copies the tensor into the heap once, normalizes it into a new set, and
+  // frees the copy: the set keeps only its unit rows.
+  #loadSet({ data, dims }, name) {
+    const core = this.#core;
+    const [n, d] = dims;
+    const isDouble = data instanceof Float64Array;
+    const ptr = core._malloc(data.byteLength);
+    if (!ptr) throw new Error(`${name}: not enough memory to load ${n} x ${d} values (${data.byteLength} bytes)`);
+    const set = new core.EmbeddingSet();
+    try {
+      if (isDouble) core.HEAPF64.set(data, ptr / 8);
+      else core.HEAPF32.set(data, ptr / 4);
+      check(set._load(ptr, n, d, isDouble), name);
+      return set;
+    } catch (error) {
+      set.delete();
+      throw error;
+    } finally {
+      core._free(ptr);
+    }
+  }
+
+  #withOutput(count, fill) {
+    const core = this.#core;
+    const ptr = core._malloc(count * 4);
+    if (!ptr) throw new Error(`not enough memory for the ${count}-value result (${count * 4} bytes)`);
+    try {
+      fill(ptr);
+      return core.HEAPF32.slice(ptr / 4, ptr / 4 + count);
+    } finally {
+      core._free(ptr);
+    }
+  }
+
+  #set(id) {
+    const set = this.#sets.get(id);
+    if (!set) throw new Error(`embedding set ${id} was disposed or never loaded`);
+    return set;
+  }
+
+  #dispose(id) {
+    this.#sets.get(id)?.delete();
+    this.#sets.delete(id);
+  }
+
+  #describe(set) {
+    return { size: set._size(), dim: set._dim(), zeroRows: this.#zeroRows(set) };
+  }
+
+  #zeroRows(set) {
+    return Array.from(set._zeroRows());
+  }
+}
+
+function check(message, name) {
+  if (message) throw new Error(`${name}: ${message}`);
+}

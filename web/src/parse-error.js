@@ -1,0 +1,41 @@
+// One error class for every parser, so callers (the page, the worker protocol)
+// can tell bad input from bugs with a single `instanceof` and show `message`
+// as is: it always names the file and the place.
+
+/**
+ * Where a problem is, as much as is known:
+ * - text formats: 1-based `line` and `column` (`columnUnit` says what a column counts);
+ * - JSON documents: 1-based `row` and `column` of the vector element;
+ * - binary formats: the byte `offset`.
+ */
+export class ParseError extends Error {
+  constructor(reason, { file = '<input>', line, column, offset, row, columnUnit } = {}) {
+    super(formatMessage(reason, { file, line, column, offset, row, columnUnit }));
+    this.name = 'ParseError';
+    this.reason = reason;
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.offset = offset;
+    this.row = row;
+  }
+}
+
+function formatMessage(reason, { file, line, column, offset, row, columnUnit }) {
+  // `name:7:3:` is what editors and terminals turn into links; the words
+  // after it are for people who do not read that convention.
+  if (line !== undefined) {
+    const col = column !== undefined ? `:${column}` : '';
+    const words = column !== undefined
+      ? `line ${line}, column ${column}${columnUnit ? `, counting ${columnUnit} from 1` : ''}`
+      : `line ${line}`;
+    return `${file}:${line}${col}: ${reason} (${words})`;
+  }
+  if (row !== undefined) {
+    const words = column !== undefined ? `row ${row}, column ${column}` : `row ${row}`;
+    const at = offset !== undefined ? `, byte offset ${offset}` : '';
+    return `${file}: ${reason} (${words}${at})`;
+  }
+  if (offset !== undefined) return `${file}: ${reason} (at byte offset ${offset})`;
+  return `${file}: ${reason}`;
+}

@@ -1,0 +1,50 @@
+import { ParseError } from './parse-error.js';
+
+const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+const EXTENSIONS = { npy: 'npy', csv: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl' };
+const SNIFF_BYTES = 1 << 16;
+
+/**
+ * Picks a format by magic bytes, then by file name extension, then by content.
+ * `delimiter` is set for delimited text (space for numpy.savetxt's default output).
+ * @param {Uint8Array} bytes
+ * @param {string} file
+ * @returns {{format: 'npy'|'csv'|'tsv'|'json'|'jsonl', delimiter?: string}}
+ */
+export function detectFormat(bytes, file) {
+  if (NPY_MAGIC.every((b, i) => bytes[i] === b)) return { format: 'npy' };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
+    throw new ParseError('this is a zip archive (.npz?), which is not supported: save one array with numpy.save (.npy)', { file, offset: 0 });
+  }
+  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1].toLowerCase();
+  const byName = EXTENSIONS[extension];
+  // Hugging Face `Dataset.to_json` writes JSON Lines under a .json name, so .json still looks at the content.
+  if (byName && byName !== 'json') return { format: byName, delimiter: { csv: ',', tsv: '\t' }[byName] };
+
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_BYTES));
+  const text = head.trimStart();
+  if (text[0] === '[' || text[0] === '{') return { format: looksLikeJsonLines(bytes) ? 'jsonl' : 'json' };
+  if (byName === 'json') return { format: 'json' };
+
+  const firstLine = text.split('\n', 1)[0];
+  if (firstLine.includes('\t')) return { format: 'tsv', delimiter: '\t' };
+  if (firstLine.includes(',')) return { format: 'csv', delimiter: ',' };
+  if (/\S +\S/.test(firstLine.trim())) return { format: 'tsv', delimiter: ' ' };
+  return { format: 'tsv', delimiter: '\t' };
+}
+
+// JSON Lines: a complete JSON value on the first line and more lines after it.
+// A pretty-printed document fails the first test ("[" alone does not parse).
+function looksLikeJsonLines(bytes) {
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return false;
+  let rest = newline + 1;
+  while (rest < bytes.length && (bytes[rest] === 32 || bytes[rest] === 9 || bytes[rest] === 10 || bytes[rest] === 13)) rest++;
+  if (rest >= bytes.length) return false;
+  try {
+    JSON.parse(new TextDecoder('utf-8').decode(bytes.subarray(0, newline)));
+    return true;
+  } catch {
+    return false;
+  }
+}
