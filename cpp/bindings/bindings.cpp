@@ -10,6 +10,7 @@
 
 #include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/normalize.hpp"
+#include "cosine_heatmap/pair_summary.hpp"
 #include "cosine_heatmap/similarity.hpp"
 
 namespace cosine_heatmap {
@@ -49,6 +50,29 @@ class WasmEmbeddingSet {
     return message_of(cosine_heatmap::cross_similarity(rows_, other.rows_, reinterpret_cast<float*>(out)));
   }
 
+  std::string band(std::int32_t row_begin, std::int32_t row_end, std::uintptr_t out) {
+    return message_of(similarity_band(rows_, row_begin, row_end, reinterpret_cast<float*>(out), workspace_));
+  }
+
+  std::string cross_rows(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,
+                         std::uintptr_t out) {
+    return message_of(cross_similarity_rows(rows_, other.rows_, row_begin, row_end,
+                                            reinterpret_cast<float*>(out), workspace_));
+  }
+
+  // The streamed pass over rows [row_begin, row_end): nothing n×n is kept.
+  val pair_summary(std::int32_t row_begin, std::int32_t row_end) {
+    PairSummaryConsumer consumer;
+    stream_lower_tiles(rows_, row_begin, row_end, consumer, workspace_, tile_buffer_);
+    const PairSummary& s = consumer.summary();
+    val result = val::object();
+    result.set("count", s.count);
+    result.set("sum", s.sum);
+    result.set("min", s.min);
+    result.set("max", s.max);
+    return result;
+  }
+
   std::string tile(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,
                    std::int32_t col_begin, std::int32_t col_end, std::uintptr_t out) {
     const TileRange range{row_begin, row_end, col_begin, col_end};
@@ -59,6 +83,7 @@ class WasmEmbeddingSet {
  private:
   NormalizedRows rows_;
   GramWorkspace workspace_;
+  std::vector<float> tile_buffer_;
 };
 
 std::string kernel_isa() { return gram_kernel_isa(); }
@@ -77,6 +102,9 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_normalized", &WasmEmbeddingSet::normalized)
       .function("_selfSimilarity", &WasmEmbeddingSet::self_similarity)
       .function("_crossSimilarity", &WasmEmbeddingSet::cross_similarity)
+      .function("_band", &WasmEmbeddingSet::band)
+      .function("_crossRows", &WasmEmbeddingSet::cross_rows)
+      .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
       .function("_tile", &WasmEmbeddingSet::tile);
   emscripten::function("_kernelIsa", &cosine_heatmap::kernel_isa);
 }

@@ -62,20 +62,53 @@ void self_similarity(const NormalizedRows& x, float* out) {
   }
 }
 
-Status cross_similarity(const NormalizedRows& x, const NormalizedRows& y, float* out) {
-  Status same = check_same_dim(x, y);
-  if (!same.ok) return same;
-  GramWorkspace workspace;
-  const std::size_t ld = static_cast<std::size_t>(y.rows);
-  for (std::int32_t r0 = 0; r0 < x.rows; r0 += kTile) {
-    const std::int32_t r1 = std::min(x.rows, r0 + kTile);
-    for (std::int32_t c0 = 0; c0 < y.rows; c0 += kTile) {
-      const std::int32_t c1 = std::min(y.rows, c0 + kTile);
-      gram_tile(x.row(r0), r1 - r0, y.row(c0), c1 - c0, x.dim,
-                out + static_cast<std::size_t>(r0) * ld + c0, ld, workspace);
+namespace {
+
+// Rows [row_begin, row_end) of a against rows [0, col_end) of b, in tiles.
+void rows_against_prefix(const NormalizedRows& a, const NormalizedRows& b, std::int32_t row_begin,
+                         std::int32_t row_end, std::int32_t col_end, float* out,
+                         GramWorkspace& workspace) {
+  const std::size_t ld = static_cast<std::size_t>(col_end);
+  for (std::int32_t r0 = row_begin; r0 < row_end; r0 += kTile) {
+    const std::int32_t r1 = std::min(row_end, r0 + kTile);
+    for (std::int32_t c0 = 0; c0 < col_end; c0 += kTile) {
+      const std::int32_t c1 = std::min(col_end, c0 + kTile);
+      gram_tile(a.row(r0), r1 - r0, b.row(c0), c1 - c0, a.dim,
+                out + static_cast<std::size_t>(r0 - row_begin) * ld + c0, ld, workspace);
     }
   }
+}
+
+Status check_rows(std::int32_t row_begin, std::int32_t row_end, std::int32_t rows) {
+  if (inside(row_begin, row_end, rows)) return Status::success();
+  return Status::failure("rows [" + std::to_string(row_begin) + ", " + std::to_string(row_end) +
+                         ") are outside 0.." + std::to_string(rows));
+}
+
+}  // namespace
+
+Status similarity_band(const NormalizedRows& x, std::int32_t row_begin, std::int32_t row_end,
+                       float* out, GramWorkspace& workspace) {
+  Status rows = check_rows(row_begin, row_end, x.rows);
+  if (!rows.ok) return rows;
+  rows_against_prefix(x, x, row_begin, row_end, row_end, out, workspace);
   return Status::success();
+}
+
+Status cross_similarity_rows(const NormalizedRows& x, const NormalizedRows& y,
+                             std::int32_t row_begin, std::int32_t row_end, float* out,
+                             GramWorkspace& workspace) {
+  Status same = check_same_dim(x, y);
+  if (!same.ok) return same;
+  Status rows = check_rows(row_begin, row_end, x.rows);
+  if (!rows.ok) return rows;
+  rows_against_prefix(x, y, row_begin, row_end, y.rows, out, workspace);
+  return Status::success();
+}
+
+Status cross_similarity(const NormalizedRows& x, const NormalizedRows& y, float* out) {
+  GramWorkspace workspace;
+  return cross_similarity_rows(x, y, 0, x.rows, out, workspace);
 }
 
 }  // namespace cosine_heatmap

@@ -78,3 +78,29 @@ TEST_CASE("every tile equals the plain product", "[similarity][kernel]") {
   std::vector<float> out(4);
   CHECK_FALSE(similarity_tile(a, b, TileRange{0, 2, 36, 38}, out.data(), 2, workspace).ok);
 }
+
+TEST_CASE("bands of the lower triangle and row blocks of a cross product", "[similarity][kernel]") {
+  const std::int32_t n = 523, m = 77, d = 19;
+  const auto x = test_helpers::normalized(test_helpers::random_matrix(n, d, 3), n, d);
+  const auto y = test_helpers::normalized(test_helpers::random_matrix(m, d, 4), m, d);
+  const auto self_ref = test_helpers::reference_product(x, x);
+  const auto cross_ref = test_helpers::reference_product(x, y);
+  GramWorkspace workspace;
+  for (auto [r0, r1] : {std::pair{0, 1}, std::pair{1, 300}, std::pair{300, 523}}) {
+    std::vector<float> band(static_cast<std::size_t>(r1 - r0) * r1);
+    REQUIRE(similarity_band(x, r0, r1, band.data(), workspace).ok);
+    std::vector<float> rows(static_cast<std::size_t>(r1 - r0) * m);
+    REQUIRE(cross_similarity_rows(x, y, r0, r1, rows.data(), workspace).ok);
+    double worst = 0;
+    for (std::int32_t i = r0; i < r1; ++i) {
+      for (std::int32_t j = 0; j <= i; ++j)
+        worst = std::max(worst, std::fabs(band[(i - r0) * r1 + j] - self_ref(i, j)));
+      for (std::int32_t j = 0; j < m; ++j)
+        worst = std::max(worst, std::fabs(rows[(i - r0) * m + j] - cross_ref(i, j)));
+    }
+    INFO("rows " << r0 << ".." << r1);
+    CHECK(worst < 1e-5);
+  }
+  std::vector<float> out(10);
+  CHECK_FALSE(similarity_band(x, 500, 524, out.data(), workspace).ok);
+}

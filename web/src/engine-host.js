@@ -33,32 +33,25 @@ export class EngineHost {
       return { result: true };
     },
 
-    similarity({ id }) {
+    // Rows [r0, r1) against columns [0, r1): one band of the lower triangle.
+    band({ id, rows: [r0, r1] }) {
       const set = this.#set(id);
-      const n = set._size();
-      const data = this.#withOutput(n * n, (ptr) => set._selfSimilarity(ptr));
-      return { result: { data, dims: [n, n], zeroRows: this.#zeroRows(set) }, transfer: [data.buffer] };
+      const data = this.#withOutput((r1 - r0) * r1, (ptr) => check(set._band(r0, r1, ptr), 'band'));
+      return { result: data, transfer: [data.buffer] };
     },
 
-    // One-shot similarity of tensors that are not kept: cosineSimilarity(x, y).
-    similarityOf({ x, y }) {
-      const a = this.#loadSet(x, 'x');
-      let b = null;
-      try {
-        const n = a._size();
-        if (!y) {
-          const data = this.#withOutput(n * n, (ptr) => a._selfSimilarity(ptr));
-          return { result: { data, dims: [n, n], zeroRows: this.#zeroRows(a) }, transfer: [data.buffer] };
-        }
-        b = this.#loadSet(y, 'y');
-        const m = b._size();
-        const data = this.#withOutput(n * m, (ptr) => check(a._crossSimilarity(b, ptr), 'x and y'));
-        const result = { data, dims: [n, m], zeroRows: this.#zeroRows(a), zeroColumns: this.#zeroRows(b) };
-        return { result, transfer: [data.buffer] };
-      } finally {
-        a.delete();
-        b?.delete();
-      }
+    // Rows [r0, r1) of one set against every row of another.
+    crossRows({ id, otherId, rows: [r0, r1] }) {
+      const set = this.#set(id);
+      const other = this.#set(otherId);
+      const data = this.#withOutput((r1 - r0) * other._size(), (ptr) =>
+        check(set._crossRows(other, r0, r1, ptr), 'cross similarity'),
+      );
+      return { result: data, transfer: [data.buffer] };
+    },
+
+    pairSummary({ id, rows: [r0, r1] }) {
+      return { result: this.#set(id)._pairSummary(r0, r1) };
     },
 
     tile({ id, otherId, rows, cols }) {

@@ -2,11 +2,17 @@ import { Engine } from './engine.js';
 
 const engines = new Map();
 
+// options: {workers (default: the machine's cores), wasmUrl (default: next
+// to the library), matrixBudgetBytes (default 1 GiB)}.
 // One engine per distinct options, created on first use and shared after:
 // several views on a page, or several calls in a script, use one worker and
 // one WASM instance. A failed start is not cached, so a retry can succeed.
 export function loadEngine(options = {}) {
-  const settings = { wasmUrl: resolveUrl(options.wasmUrl) };
+  const settings = {
+    wasmUrl: resolveUrl(options.wasmUrl),
+    workers: options.workers,
+    matrixBudgetBytes: options.matrixBudgetBytes,
+  };
   const key = JSON.stringify(settings);
   if (!engines.has(key)) {
     const created = Engine.create(settings, () => engines.delete(key));

@@ -28,6 +28,20 @@ Status similarity_tile(const NormalizedRows& a, const NormalizedRows& b, const T
 // it, so the result is exactly symmetric and costs about half the product.
 void self_similarity(const NormalizedRows& x, float* out);
 
+// One band of the lower triangle: rows [row_begin, row_end) against columns
+// [0, row_end), written row-major with stride row_end. Entries right of the
+// diagonal inside the band are computed too but carry no guarantee of
+// matching their mirror image bit for bit. Workers split self-similarity
+// into such bands.
+Status similarity_band(const NormalizedRows& x, std::int32_t row_begin, std::int32_t row_end,
+                       float* out, GramWorkspace& workspace);
+
+// Rows [row_begin, row_end) of x against all rows of y: out is
+// (row_end - row_begin) × y.rows, row-major.
+Status cross_similarity_rows(const NormalizedRows& x, const NormalizedRows& y,
+                             std::int32_t row_begin, std::int32_t row_end, float* out,
+                             GramWorkspace& workspace);
+
 // out: n×m, row-major. Fails when the dimensions differ.
 Status cross_similarity(const NormalizedRows& x, const NormalizedRows& y, float* out);
 
