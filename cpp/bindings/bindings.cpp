@@ -7,9 +7,11 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/normalize.hpp"
+#include "cosine_heatmap/overview.hpp"
 #include "cosine_heatmap/pair_summary.hpp"
 #include "cosine_heatmap/similarity.hpp"
 
@@ -21,6 +23,9 @@ using emscripten::val;
 // An empty string is success; anything else is the error message.
 std::string message_of(const Status& status) { return status.ok ? std::string() : status.message; }
 
+// wasm32 addresses 4 GiB; leave room for everything else in the heap.
+constexpr std::size_t kMaxBytes = 3u * 1024u * 1024u * 1024u;
+
 class WasmEmbeddingSet {
  public:
   std::string load(std::uintptr_t data, std::int32_t n, std::int32_t d, bool is_double) {
@@ -29,6 +34,20 @@ class WasmEmbeddingSet {
                   : normalize_rows(reinterpret_cast<const float*>(data), n, d, rows_);
     return message_of(status);
   }
+
+  // Float32 input is written straight into the set's own storage and
+  // normalized there: one n×d buffer in the heap, not two. Returns 0 when
+  // the heap cannot hold it.
+  std::uintptr_t reserve(std::int32_t n, std::int32_t d) {
+    const std::size_t count = static_cast<std::size_t>(n) * static_cast<std::size_t>(d);
+    if (count > rows_.data.max_size() || count * sizeof(float) > kMaxBytes) return 0;
+    rows_.rows = n;
+    rows_.dim = d;
+    rows_.data.resize(count);
+    return reinterpret_cast<std::uintptr_t>(rows_.data.data());
+  }
+
+  std::string normalize_in_place() { return message_of(normalize_rows_in_place(rows_)); }
 
   std::int32_t size() const { return rows_.rows; }
   std::int32_t dim() const { return rows_.dim; }
@@ -73,6 +92,42 @@ class WasmEmbeddingSet {
     return result;
   }
 
+  // The order overviews are drawn in, kept here so that each zoom does not
+  // send n indices again. An empty order is the original one.
+  std::string set_order(std::uintptr_t data, std::int32_t count) {
+    const auto* order = reinterpret_cast<const std::int32_t*>(data);
+    if (count == 0) {
+      order_.clear();
+      return {};
+    }
+    if (count != rows_.rows) {
+      return "an order must list all " + std::to_string(rows_.rows) + " items, got " + std::to_string(count);
+    }
+    std::vector<char> seen(static_cast<std::size_t>(count), 0);
+    for (std::int32_t k = 0; k < count; ++k) {
+      const std::int32_t item = order[k];
+      if (item < 0 || item >= count || seen[item]) {
+        return "an order must be a permutation of 0.." + std::to_string(count - 1) + "; position " +
+               std::to_string(k) + " holds " + std::to_string(item);
+      }
+      seen[item] = 1;
+    }
+    order_.assign(order, order + count);
+    return {};
+  }
+
+  std::string overview_mean(val row_edges, val col_edges, std::uintptr_t out) {
+    const OverviewAxes axes = make_axes(row_edges, col_edges);
+    return message_of(cosine_heatmap::overview_mean(rows_, axes, reinterpret_cast<float*>(out), workspace_));
+  }
+
+  std::string overview_extreme(val row_edges, val col_edges, bool maximum, std::int32_t cell_begin,
+                               std::int32_t cell_end, std::uintptr_t out) {
+    const OverviewAxes axes = make_axes(row_edges, col_edges);
+    return message_of(cosine_heatmap::overview_extreme(rows_, axes, maximum, cell_begin, cell_end,
+                                                       reinterpret_cast<float*>(out), workspace_));
+  }
+
   std::string tile(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,
                    std::int32_t col_begin, std::int32_t col_end, std::uintptr_t out) {
     const TileRange range{row_begin, row_end, col_begin, col_end};
@@ -81,7 +136,16 @@ class WasmEmbeddingSet {
   }
 
  private:
+  OverviewAxes make_axes(const val& row_edges, const val& col_edges) const {
+    OverviewAxes axes;
+    axes.order = order_.empty() ? nullptr : order_.data();
+    axes.row_edges = emscripten::vecFromJSArray<std::int32_t>(row_edges);
+    axes.col_edges = emscripten::vecFromJSArray<std::int32_t>(col_edges);
+    return axes;
+  }
+
   NormalizedRows rows_;
+  std::vector<std::int32_t> order_;
   GramWorkspace workspace_;
   std::vector<float> tile_buffer_;
 };
@@ -96,6 +160,8 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
   emscripten::class_<WasmEmbeddingSet>("EmbeddingSet")
       .constructor<>()
       .function("_load", &WasmEmbeddingSet::load)
+      .function("_reserve", &WasmEmbeddingSet::reserve)
+      .function("_normalizeInPlace", &WasmEmbeddingSet::normalize_in_place)
       .function("_size", &WasmEmbeddingSet::size)
       .function("_dim", &WasmEmbeddingSet::dim)
       .function("_zeroRows", &WasmEmbeddingSet::zero_rows)
@@ -105,6 +171,9 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_band", &WasmEmbeddingSet::band)
       .function("_crossRows", &WasmEmbeddingSet::cross_rows)
       .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
+      .function("_setOrder", &WasmEmbeddingSet::set_order)
+      .function("_overviewMean", &WasmEmbeddingSet::overview_mean)
+      .function("_overviewExtreme", &WasmEmbeddingSet::overview_extreme)
       .function("_tile", &WasmEmbeddingSet::tile);
   emscripten::function("_kernelIsa", &cosine_heatmap::kernel_isa);
 }

@@ -1,10 +1,19 @@
 #include "cosine_heatmap/normalize.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 namespace cosine_heatmap {
 namespace {
+
+Status check_shape(std::int32_t n, std::int32_t d) {
+  if (n <= 0 || d <= 0) {
+    return Status::failure("embeddings must have at least one row and one column, got " +
+                           std::to_string(n) + " x " + std::to_string(d));
+  }
+  return Status::success();
+}
 
 template <typename T>
 Status non_finite_error(T value, std::int32_t row, std::int32_t col) {
@@ -13,19 +22,15 @@ Status non_finite_error(T value, std::int32_t row, std::int32_t col) {
                          std::to_string(col) + " (0-based): embeddings must be finite numbers");
 }
 
+// Row by row; `out` may be the input itself (float input normalized in
+// place), since each row is read in full before any of it is written.
 template <typename T>
-Status normalize_rows_impl(const T* x, std::int32_t n, std::int32_t d, NormalizedRows& out) {
-  if (n <= 0 || d <= 0) {
-    return Status::failure("embeddings must have at least one row and one column, got " +
-                           std::to_string(n) + " x " + std::to_string(d));
-  }
-  out.rows = n;
-  out.dim = d;
-  out.data.assign(static_cast<std::size_t>(n) * d, 0.0f);
-  out.zero_rows.clear();
-
+Status normalize_into(const T* x, std::int32_t n, std::int32_t d, float* out,
+                      std::vector<std::int32_t>& zero_rows) {
+  zero_rows.clear();
   for (std::int32_t i = 0; i < n; ++i) {
     const T* in = x + static_cast<std::size_t>(i) * d;
+    float* dst = out + static_cast<std::size_t>(i) * d;
     // Scaling by the largest magnitude first keeps the sum of squares finite
     // for values like 1e30 (float) or 1e200 (double), whose squares overflow.
     double scale = 0.0;
@@ -36,21 +41,41 @@ Status normalize_rows_impl(const T* x, std::int32_t n, std::int32_t d, Normalize
       if (a > scale) scale = a;
     }
     if (scale == 0.0) {
-      out.zero_rows.push_back(i);
+      zero_rows.push_back(i);
+      std::fill(dst, dst + d, 0.0f);
+      continue;
+    }
+    const double inv_scale = 1.0 / scale;
+    if (!std::isfinite(inv_scale)) {
+      // Subnormal magnitudes: divide instead, 1/scale would overflow.
+      double sum = 0.0;
+      for (std::int32_t j = 0; j < d; ++j) {
+        const double s = static_cast<double>(in[j]) / scale;
+        sum += s * s;
+      }
+      const double root = std::sqrt(sum);
+      for (std::int32_t j = 0; j < d; ++j) dst[j] = static_cast<float>(static_cast<double>(in[j]) / scale / root);
       continue;
     }
     double sum = 0.0;
     for (std::int32_t j = 0; j < d; ++j) {
-      const double s = static_cast<double>(in[j]) / scale;
+      const double s = static_cast<double>(in[j]) * inv_scale;
       sum += s * s;
     }
-    const double inv = 1.0 / std::sqrt(sum);
-    float* dst = out.data.data() + static_cast<std::size_t>(i) * d;
-    for (std::int32_t j = 0; j < d; ++j) {
-      dst[j] = static_cast<float>(static_cast<double>(in[j]) / scale * inv);
-    }
+    const double factor = inv_scale / std::sqrt(sum);
+    for (std::int32_t j = 0; j < d; ++j) dst[j] = static_cast<float>(static_cast<double>(in[j]) * factor);
   }
   return Status::success();
+}
+
+template <typename T>
+Status normalize_rows_impl(const T* x, std::int32_t n, std::int32_t d, NormalizedRows& out) {
+  Status shape = check_shape(n, d);
+  if (!shape.ok) return shape;
+  out.rows = n;
+  out.dim = d;
+  out.data.resize(static_cast<std::size_t>(n) * d);
+  return normalize_into(x, n, d, out.data.data(), out.zero_rows);
 }
 
 }  // namespace
@@ -61,6 +86,16 @@ Status normalize_rows(const float* x, std::int32_t n, std::int32_t d, Normalized
 
 Status normalize_rows(const double* x, std::int32_t n, std::int32_t d, NormalizedRows& out) {
   return normalize_rows_impl(x, n, d, out);
+}
+
+Status normalize_rows_in_place(NormalizedRows& rows) {
+  Status shape = check_shape(rows.rows, rows.dim);
+  if (!shape.ok) return shape;
+  if (rows.data.size() != static_cast<std::size_t>(rows.rows) * rows.dim) {
+    return Status::failure("normalize_rows_in_place: data holds " + std::to_string(rows.data.size()) +
+                           " values, not " + std::to_string(rows.rows) + " x " + std::to_string(rows.dim));
+  }
+  return normalize_into(rows.data.data(), rows.rows, rows.dim, rows.data.data(), rows.zero_rows);
 }
 
 }  // namespace cosine_heatmap

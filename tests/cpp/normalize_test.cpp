@@ -62,3 +62,20 @@ TEST_CASE("empty shapes are rejected", "[normalize]") {
   CHECK_FALSE(normalize_rows(x, 0, 1, rows).ok);
   CHECK_FALSE(normalize_rows(x, 1, 0, rows).ok);
 }
+
+TEST_CASE("normalizing in place gives the same rows as normalizing a copy", "[normalize]") {
+  const float x[] = {3, 4, 0, 0, 1e30f, -1e30f, 1e-40f, 0};
+  NormalizedRows copy;
+  REQUIRE(normalize_rows(x, 4, 2, copy).ok);
+  NormalizedRows in_place;
+  in_place.rows = 4;
+  in_place.dim = 2;
+  in_place.data.assign(x, x + 8);
+  REQUIRE(cosine_heatmap::normalize_rows_in_place(in_place).ok);
+  CHECK(in_place.data == copy.data);
+  CHECK(in_place.zero_rows == std::vector<std::int32_t>{1});
+  CHECK(in_place.data[6] == Approx(1.0f));
+
+  in_place.data[3] = std::numeric_limits<float>::infinity();
+  CHECK_THAT(cosine_heatmap::normalize_rows_in_place(in_place).message, Catch::Contains("+Inf at row 1, column 1"));
+}

@@ -1,5 +1,6 @@
 import { CosineHeatmapError } from './errors.js';
 import { mirrorLower } from './mirror-lower.js';
+import { cellEdges } from './overview-axes.js';
 import { rowBlocks, triangleBands } from './partition-rows.js';
 
 // A set of embeddings validated and normalized once, kept by every worker of
@@ -9,6 +10,7 @@ export class EmbeddingSet {
   #engine;
   #id;
   #disposed = false;
+  #orderInWorkers = null; // the order the workers hold (null: original)
 
   constructor(engine, id, { size, dim, zeroRows }) {
     this.#engine = engine;
@@ -97,6 +99,70 @@ export class EmbeddingSet {
     return count === 0 ? { count, mean: NaN, min: NaN, max: NaN } : { count, mean: sum / count, min, max };
   }
 
+  // The matrix in `order` (a permutation; default: original), limited to
+  // `window` = {rows: [r0, r1), cols: [c0, c1)} (ordered positions), reduced
+  // to at most size × size cells: {data, dims: [rows, cols], rowStarts,
+  // colStarts, rowEnds, colEnds, reduce}. 'mean' is exact and needs no pass
+  // over the pairs (block sums of unit rows); 'max' and 'min' stream every
+  // pair of the window through the workers. Memory O(n·d + cells), never
+  // n×n. The workers keep the last order: pass the same array to zoom
+  // without sending it again (do not mutate it in between).
+  async overview({ size = 512, reduce = 'mean', order, window = {}, signal, onProgress } = {}) {
+    this.#checkUsable();
+    const n = this.size;
+    if (!['mean', 'max', 'min'].includes(reduce)) {
+      throw new CosineHeatmapError(`overview: reduce must be 'mean', 'max' or 'min', got ${JSON.stringify(reduce)}`);
+    }
+    if (!Number.isInteger(size) || size < 1) {
+      throw new CosineHeatmapError(`overview: size must be a positive integer, got ${size}`);
+    }
+    const [r0, r1] = checkRange(window.rows ?? [0, n], n, 'rows');
+    const [c0, c1] = checkRange(window.cols ?? [0, n], n, 'cols');
+    await this.#useOrder(order);
+    const rowEdges = cellEdges(r0, r1, size);
+    const colEdges = cellEdges(c0, c1, size);
+    const rows = rowEdges.length - 1;
+    const cols = colEdges.length - 1;
+    let data;
+    if (reduce === 'mean') {
+      await this.#engine._pool.run([{ action: 'overviewMean', args: { id: this.#id, rowEdges, colEdges } }], {
+        signal,
+        onProgress,
+        onResult: (_, result) => {
+          data = result;
+        },
+      });
+    } else {
+      data = new Float32Array(rows * cols);
+      const windowCols = c1 - c0;
+      const jobs = [];
+      // Split row cells so each job covers about 2^24 pairs.
+      const cellsPerJob = Math.max(1, Math.floor(2 ** 24 / Math.max(1, ((r1 - r0) / rows) * windowCols)));
+      for (let k0 = 0; k0 < rows; k0 += cellsPerJob) {
+        const k1 = Math.min(rows, k0 + cellsPerJob);
+        jobs.push({
+          action: 'overviewExtreme',
+          args: { id: this.#id, rowEdges, colEdges, maximum: reduce === 'max', cells: [k0, k1] },
+          weight: (rowEdges[k1] - rowEdges[k0]) * windowCols,
+        });
+      }
+      await this.#engine._pool.run(jobs, {
+        signal,
+        onProgress,
+        onResult: ({ args: { cells: [k0] } }, block) => data.set(block, k0 * cols),
+      });
+    }
+    return {
+      data,
+      dims: [rows, cols],
+      rowStarts: rowEdges.slice(0, rows),
+      colStarts: colEdges.slice(0, cols),
+      rowEnds: rowEdges.slice(1),
+      colEnds: colEdges.slice(1),
+      reduce,
+    };
+  }
+
   // Streams the lower triangle (tiles with cols[0] <= rows[0]; entries j < i
   // are the pairs) as {rows: [r0, r1], cols: [c0, c1], data, dims}, a few
   // tiles in flight at a time: memory stays at a few tiles whatever n is.
@@ -128,6 +194,20 @@ export class EmbeddingSet {
     this.#engine._pool.broadcast('dispose', { id: this.#id }).catch(() => {});
   }
 
+  async #useOrder(order) {
+    const wanted = order ?? null;
+    if (wanted === this.#orderInWorkers) return;
+    let payload = new Int32Array(0);
+    if (wanted) {
+      if (wanted.length !== this.size) {
+        throw new CosineHeatmapError(`overview: order must list all ${this.size} items, got ${wanted.length}`);
+      }
+      payload = Int32Array.from(wanted);
+    }
+    await this.#engine._pool.broadcast('setOrder', { id: this.#id, order: payload });
+    this.#orderInWorkers = wanted;
+  }
+
   // For the library's own classes: the id the workers know this set by.
   get _id() {
     return this.#id;
@@ -136,4 +216,14 @@ export class EmbeddingSet {
   #checkUsable() {
     if (this.#disposed) throw new CosineHeatmapError('this embedding set was disposed');
   }
+}
+
+function checkRange(range, n, axis) {
+  const [begin, end] = range ?? [];
+  if (!Number.isInteger(begin) || !Number.isInteger(end) || begin < 0 || end > n || begin >= end) {
+    throw new CosineHeatmapError(
+      `overview: window.${axis} must be [start, end) with 0 <= start < end <= ${n}, got ${JSON.stringify(range)}`,
+    );
+  }
+  return [begin, end];
 }

@@ -54,6 +54,38 @@ export class EngineHost {
       return { result: this.#set(id)._pairSummary(r0, r1) };
     },
 
+    // An empty order (length 0) restores the original one.
+    setOrder({ id, order }) {
+      const set = this.#set(id);
+      const core = this.#core;
+      const ptr = order.length ? core._malloc(order.length * 4) : 0;
+      try {
+        if (ptr) core.HEAP32.set(order, ptr / 4);
+        check(set._setOrder(ptr, order.length), 'order');
+      } finally {
+        if (ptr) core._free(ptr);
+      }
+      return { result: true };
+    },
+
+    overviewMean({ id, rowEdges, colEdges }) {
+      const set = this.#set(id);
+      const count = (rowEdges.length - 1) * (colEdges.length - 1);
+      const data = this.#withOutput(count, (ptr) =>
+        check(set._overviewMean(Array.from(rowEdges), Array.from(colEdges), ptr), 'overview'),
+      );
+      return { result: data, transfer: [data.buffer] };
+    },
+
+    overviewExtreme({ id, rowEdges, colEdges, maximum, cells: [k0, k1] }) {
+      const set = this.#set(id);
+      const count = (k1 - k0) * (colEdges.length - 1);
+      const data = this.#withOutput(count, (ptr) =>
+        check(set._overviewExtreme(Array.from(rowEdges), Array.from(colEdges), maximum, k0, k1, ptr), 'overview'),
+      );
+      return { result: data, transfer: [data.buffer] };
+    },
+
     tile({ id, otherId, rows, cols }) {
       const a = this.#set(id);
       const b = this.#set(otherId ?? id);
@@ -66,25 +98,33 @@ export class EngineHost {
     },
   };
 
-  // Copies the tensor into the heap once, normalizes it into a new set, and
-  // frees the copy: the set keeps only its unit rows.
+  // Copies the tensor into the heap once. Float32 rows go straight into the
+  // set's own storage and are normalized in place; float64 rows pass through
+  // a temporary buffer, freed at once.
   #loadSet({ data, dims }, name) {
     const core = this.#core;
     const [n, d] = dims;
-    const isDouble = data instanceof Float64Array;
-    const ptr = core._malloc(data.byteLength);
-    if (!ptr) throw new Error(`${name}: not enough memory to load ${n} x ${d} values (${data.byteLength} bytes)`);
     const set = new core.EmbeddingSet();
     try {
-      if (isDouble) core.HEAPF64.set(data, ptr / 8);
-      else core.HEAPF32.set(data, ptr / 4);
-      check(set._load(ptr, n, d, isDouble), name);
+      if (data instanceof Float32Array) {
+        const ptr = set._reserve(n, d);
+        if (!ptr) throw new Error(`${name}: not enough memory to load ${n} x ${d} values (${data.byteLength} bytes)`);
+        core.HEAPF32.set(data, ptr / 4);
+        check(set._normalizeInPlace(), name);
+      } else {
+        const ptr = core._malloc(data.byteLength);
+        if (!ptr) throw new Error(`${name}: not enough memory to load ${n} x ${d} values (${data.byteLength} bytes)`);
+        try {
+          core.HEAPF64.set(data, ptr / 8);
+          check(set._load(ptr, n, d, true), name);
+        } finally {
+          core._free(ptr);
+        }
+      }
       return set;
     } catch (error) {
       set.delete();
       throw error;
-    } finally {
-      core._free(ptr);
     }
   }
 
