@@ -1,6 +1,9 @@
+import { CosineHeatmapError } from './errors.js';
+
 // One error class for every parser, so callers (the page, the worker protocol)
 // can tell bad input from bugs with a single `instanceof` and show `message`
-// as is: it always names the file and the place.
+// as is: it always names the file and the place. It is a CosineHeatmapError,
+// like every error the library throws.
 
 /**
  * Where a problem is, as much as is known:
@@ -8,7 +11,7 @@
  * - JSON documents: 1-based `row` and `column` of the vector element;
  * - binary formats: the byte `offset`.
  */
-export class ParseError extends Error {
+export class ParseError extends CosineHeatmapError {
   constructor(reason, { file = '<input>', line, column, offset, row, columnUnit } = {}) {
     super(formatMessage(reason, { file, line, column, offset, row, columnUnit }));
     this.name = 'ParseError';

@@ -168,10 +168,8 @@ function halfTable() {
 }
 
 function checkFinite(data, { n, d, fortran, size, dataOffset, file, source, src, little }) {
-  // Comparing exponent bits on an integer view is faster than isFinite on floats.
-  const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
-  for (let i = 0; i < bits.length; i++) {
-    if ((bits[i] & 0x7f800000) !== 0x7f800000) continue;
+  const i = findNonFinite(data);
+  if (i >= 0) {
     const row = Math.floor(i / d);
     const col = i % d;
     const index = fortran ? col * n + row : i;
@@ -185,4 +183,19 @@ function checkFinite(data, { n, d, fortran, size, dataOffset, file, source, src,
     }
     throw new ParseError(reason, { file, row: row + 1, column: col + 1, offset });
   }
+}
+
+// NaN and ±Infinity are the float32 values whose exponent bits are all ones.
+// Testing bits on an integer view, four at a time, keeps this check cheaper
+// than the copy it follows (it matters for the 1 GB/s target).
+function findNonFinite(data) {
+  const bits = new Int32Array(data.buffer, data.byteOffset, data.length);
+  const E = 0x7f800000;
+  const end4 = bits.length & ~3;
+  let i = 0;
+  for (; i < end4; i += 4) {
+    if (((bits[i] & E) === E) | ((bits[i + 1] & E) === E) | ((bits[i + 2] & E) === E) | ((bits[i + 3] & E) === E)) break;
+  }
+  for (; i < bits.length; i++) if ((bits[i] & E) === E) return i;
+  return -1;
 }
