@@ -7,3 +7,4 @@ export { parseEmbeddings } from './parse-embeddings.js';
 export { parseMetadata, attachMetadata } from './parse-metadata.js';
 export { ParseError } from './parse-error.js';
 export { detectFormat } from './parse-format.js';
+export { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-thread.js';

@@ -22,6 +22,14 @@ export class ParseError extends CosineHeatmapError {
     this.offset = offset;
     this.row = row;
   }
+
+  // Rebuilds an error that crossed a worker boundary as plain data, with its
+  // message exactly as the parser wrote it.
+  static revive({ message, reason, file, line, column, offset, row }) {
+    const error = new ParseError(reason ?? message, { file, line, column, offset, row });
+    error.message = message;
+    return error;
+  }
 }
 
 function formatMessage(reason, { file, line, column, offset, row, columnUnit }) {

@@ -1,0 +1,42 @@
+// Entry point of a parsing worker: parses one input off the page's thread
+// and sends back the vectors (transferred, not copied), progress as it goes,
+// or the error with its position.
+import { parseEmbeddings } from './parse-embeddings.js';
+import { parseMetadata } from './parse-metadata.js';
+
+const port = await connect();
+
+port.onMessage(async ({ kind, input, options }) => {
+  try {
+    if (kind === 'metadata') {
+      port.post({ result: await parseMetadata(input, options) });
+      return;
+    }
+    let last = 0;
+    const onProgress = (progress) => {
+      const now = Date.now();
+      if (now - last < 50 && progress.done < progress.total) return;
+      last = now;
+      port.post({ progress });
+    };
+    const result = await parseEmbeddings(input, { ...options, onProgress });
+    port.post({ result }, [result.data.buffer]);
+  } catch (error) {
+    const { message, name, reason, file, line, column, offset, row } = error ?? {};
+    port.post({ error: { message: message ?? String(error), name, reason, file, line, column, offset, row } });
+  }
+});
+
+async function connect() {
+  if (typeof WorkerGlobalScope !== 'undefined') {
+    return {
+      onMessage: (fn) => self.addEventListener('message', (event) => fn(event.data)),
+      post: (message, transfer) => self.postMessage(message, transfer),
+    };
+  }
+  const { parentPort } = await import('node:worker_threads');
+  return {
+    onMessage: (fn) => parentPort.on('message', fn),
+    post: (message, transfer) => parentPort.postMessage(message, transfer),
+  };
+}
