@@ -73,6 +73,11 @@ class WasmEmbeddingSet {
     return message_of(similarity_band(rows_, row_begin, row_end, reinterpret_cast<float*>(out), workspace_));
   }
 
+  std::string band_with_transpose(std::int32_t row_begin, std::int32_t row_end, std::uintptr_t out) {
+    return message_of(similarity_band_with_transpose(rows_, row_begin, row_end, reinterpret_cast<float*>(out),
+                                                     workspace_));
+  }
+
   std::string cross_rows(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,
                          std::uintptr_t out) {
     return message_of(cross_similarity_rows(rows_, other.rows_, row_begin, row_end,
@@ -169,6 +174,7 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_selfSimilarity", &WasmEmbeddingSet::self_similarity)
       .function("_crossSimilarity", &WasmEmbeddingSet::cross_similarity)
       .function("_band", &WasmEmbeddingSet::band)
+      .function("_bandWithTranspose", &WasmEmbeddingSet::band_with_transpose)
       .function("_crossRows", &WasmEmbeddingSet::cross_rows)
       .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
       .function("_setOrder", &WasmEmbeddingSet::set_order)

@@ -95,6 +95,26 @@ Status similarity_band(const NormalizedRows& x, std::int32_t row_begin, std::int
   return Status::success();
 }
 
+Status similarity_band_with_transpose(const NormalizedRows& x, std::int32_t row_begin,
+                                      std::int32_t row_end, float* out, GramWorkspace& workspace) {
+  Status band = similarity_band(x, row_begin, row_end, out, workspace);
+  if (!band.ok) return band;
+  const std::size_t height = static_cast<std::size_t>(row_end - row_begin);
+  const std::size_t width = static_cast<std::size_t>(row_end);
+  float* transposed = out + height * width;
+  // Blocked so both the reads and the writes stay within a few cache lines.
+  constexpr std::size_t kBlock = 32;
+  for (std::size_t i0 = 0; i0 < height; i0 += kBlock) {
+    const std::size_t i1 = std::min(height, i0 + kBlock);
+    for (std::size_t j0 = 0; j0 < width; j0 += kBlock) {
+      const std::size_t j1 = std::min(width, j0 + kBlock);
+      for (std::size_t i = i0; i < i1; ++i)
+        for (std::size_t j = j0; j < j1; ++j) transposed[j * height + i] = out[i * width + j];
+    }
+  }
+  return Status::success();
+}
+
 Status cross_similarity_rows(const NormalizedRows& x, const NormalizedRows& y,
                              std::int32_t row_begin, std::int32_t row_end, float* out,
                              GramWorkspace& workspace) {

@@ -101,6 +101,10 @@ TEST_CASE("bands of the lower triangle and row blocks of a cross product", "[sim
     INFO("rows " << r0 << ".." << r1);
     CHECK(worst < 1e-5);
   }
+  std::vector<float> both(2 * 23 * 323);
+  REQUIRE(similarity_band_with_transpose(x, 300, 323, both.data(), workspace).ok);
+  for (std::int32_t i = 300; i < 323; ++i)
+    for (std::int32_t j = 0; j < 323; ++j) REQUIRE(both[23 * 323 + j * 23 + (i - 300)] == both[(i - 300) * 323 + j]);
   std::vector<float> out(10);
   CHECK_FALSE(similarity_band(x, 500, 524, out.data(), workspace).ok);
 }

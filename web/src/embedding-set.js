@@ -1,5 +1,4 @@
 import { CosineHeatmapError } from './errors.js';
-import { mirrorLower } from './mirror-lower.js';
 import { cellEdges } from './overview-axes.js';
 import { rowBlocks, triangleBands } from './partition-rows.js';
 
@@ -25,8 +24,9 @@ export class EmbeddingSet {
   }
 
   // The whole n×n matrix: {data: Float32Array (row-major), dims: [n, n],
-  // zeroRows}. Workers compute bands of the lower triangle; it is mirrored
-  // here. Refused above the engine's matrix budget.
+  // zeroRows}. Workers compute bands of the lower triangle and their
+  // transposes; both are placed here with contiguous row copies, so S(i, j)
+  // and S(j, i) are the same float. Refused above the engine's matrix budget.
   async similarity(options = {}) {
     this.#checkUsable();
     const n = this.size;
@@ -39,14 +39,9 @@ export class EmbeddingSet {
     }));
     await this.#engine._pool.run(jobs, {
       ...options,
-      onResult: ({ args: { rows: [r0, r1] } }, band) => {
-        for (let i = r0; i < r1; i++) {
-          const offset = (i - r0) * r1;
-          data.set(band.subarray(offset, offset + i + 1), i * n);
-        }
-      },
+      onResult: ({ args: { rows: [r0, r1] } }, band) => placeBand(data, n, r0, r1, band),
     });
-    return { data: mirrorLower(data, n), dims: [n, n], zeroRows: this.zeroRows };
+    return { data, dims: [n, n], zeroRows: this.zeroRows };
   }
 
   // This set's rows against another set's: {data, dims: [n, m], zeroRows, zeroColumns}.
@@ -226,4 +221,19 @@ function checkRange(range, n, axis) {
     );
   }
   return [begin, end];
+}
+
+// band: rows [r0, r1) × columns [0, r1), then its transpose (r1 × h).
+function placeBand(data, n, r0, r1, band) {
+  const h = r1 - r0;
+  const transposed = band.subarray(h * r1);
+  for (let i = r0; i < r1; i++) {
+    const offset = (i - r0) * r1;
+    data.set(band.subarray(offset, offset + i + 1), i * n); // lower triangle and diagonal
+  }
+  for (let j = 0; j < r1; j++) {
+    // Row j, columns max(r0, j + 1)..r1: the mirror of the band's lower part.
+    const from = Math.max(0, j + 1 - r0);
+    if (from < h) data.set(transposed.subarray(j * h + from, (j + 1) * h), j * n + r0 + from);
+  }
 }

@@ -33,10 +33,13 @@ export class EngineHost {
       return { result: true };
     },
 
-    // Rows [r0, r1) against columns [0, r1): one band of the lower triangle.
+    // Rows [r0, r1) against columns [0, r1): one band of the lower triangle,
+    // followed by its transpose (r1 rows of r1 - r0) for the upper one.
     band({ id, rows: [r0, r1] }) {
       const set = this.#set(id);
-      const data = this.#withOutput((r1 - r0) * r1, (ptr) => check(set._band(r0, r1, ptr), 'band'));
+      const data = this.#withOutput(2 * (r1 - r0) * r1, (ptr) =>
+        check(set._bandWithTranspose(r0, r1, ptr), 'band'),
+      );
       return { result: data, transfer: [data.buffer] };
     },
 

@@ -36,6 +36,12 @@ void self_similarity(const NormalizedRows& x, float* out);
 Status similarity_band(const NormalizedRows& x, std::int32_t row_begin, std::int32_t row_end,
                        float* out, GramWorkspace& workspace);
 
+// The same band followed by its transpose (row_end × band height), so the
+// caller fills the upper triangle with contiguous row copies instead of a
+// strided mirror: out holds 2 × (row_end - row_begin) × row_end floats.
+Status similarity_band_with_transpose(const NormalizedRows& x, std::int32_t row_begin,
+                                      std::int32_t row_end, float* out, GramWorkspace& workspace);
+
 // Rows [row_begin, row_end) of x against all rows of y: out is
 // (row_end - row_begin) × y.rows, row-major.
 Status cross_similarity_rows(const NormalizedRows& x, const NormalizedRows& y,
