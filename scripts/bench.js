@@ -1,50 +1,87 @@
 // `npm run bench`: a script, not a test. Every number it prints is measured
 // in this run, on this machine, so ratios between rows are meaningful even
 // on a shared, noisy machine; absolute times are not.
+//   BENCH_QUICK=1 npm run bench   one size, fewer repeats (a smoke run)
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
-import { loadEngine } from '../web/src/index.js';
+import { benchChromium } from '../bench/chromium.js';
+import { benchNative } from '../bench/native.js';
+import { benchEngine, benchWasmKernel } from '../bench/ours.js';
+import { benchPlainJs } from '../bench/plain-js.js';
+import { benchOverview, benchStreamedPass } from '../bench/scale.js';
+import { formatTable, issueTargets } from '../bench/table.js';
+import { benchTfjs } from '../bench/tfjs.js';
 
-const REPEATS = 5;
+const quick = process.env.BENCH_QUICK === '1';
+const repeats = quick ? 2 : 5;
+const sizes = quick
+  ? [{ n: 1000, d: 384 }]
+  : [1000, 2000, 5000].flatMap((n) => [384, 768].map((d) => ({ n, d })));
+const cores = os.availableParallelism();
 
-function randomTensor(n, d, seed = 1) {
-  // A small LCG: reproducible data without a dependency.
-  let state = seed >>> 0;
-  const data = new Float32Array(n * d);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return { data, dims: [n, d] };
+console.log(`# cosine-heatmap bench — ${new Date().toISOString().slice(0, 10)}`);
+console.log(`${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+  `Node ${process.versions.node}, load average ${os.loadavg()[0].toFixed(2)} at start\n`);
+
+console.log('## Cosine similarity matrix (n×n, float32)\n');
+console.log('Effective GFLOP/s = 2·n²·d / time, the full product, though one triangle is computed. "this library" rows are ' +
+  'end to end through the public API (validation, copies to the workers, transfer back); "WASM kernel alone" and the ' +
+  'native rows time the product of normalized rows only, as do the TensorFlow.js rows (tf.matMul). Ratios: the reference ' +
+  'row divided by each row at the same size.\n');
+const rows = [];
+const progress = (label) => process.stderr.write(`bench: ${label}…\n`);
+progress('this library, 1 worker');
+rows.push(...(await benchEngine(sizes, { repeats, workers: 1 })));
+progress(`this library, ${cores} workers`);
+rows.push(...(await benchEngine(sizes, { repeats, workers: cores })));
+progress('WASM kernel alone');
+rows.push(...(await benchWasmKernel(sizes, { repeats })));
+progress('native kernel and Eigen');
+rows.push(...(await benchNative(sizes, { repeats })));
+progress('TensorFlow.js');
+rows.push(...(await benchTfjs(sizes, { repeats })));
+progress('plain JavaScript');
+rows.push(...(await benchPlainJs(sizes, { repeats })));
+progress('headless Chromium');
+rows.push(...(await benchChromium([{ n: 2000, d: 384 }], { repeats })));
+
+const kernel = 'this library, WASM kernel alone (1 thread)';
+const allWorkers = `this library, ${cores} workers`;
+console.log(formatTable(rows, {
+  reference: kernel,
+  targets: issueTargets({
+    allWorkers,
+    nativeKernel: 'native g++ -msse2, our kernel',
+    eigenSyrk: 'native g++ -msse2, Eigen SYRK',
+    tfjsWasm: 'TensorFlow.js wasm',
+    plainJs: 'plain JavaScript loop (upper triangle, mirrored)',
+  }),
+}));
+console.log('\nWorkers: the all-workers row against the 1-worker row (end to end, same size):\n');
+console.log('| n | d | 1 worker ms | all workers ms | speed-up |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const { n, d } of sizes) {
+  const one = rows.find((r) => r.name === 'this library, 1 worker' && r.n === n && r.d === d);
+  const all = rows.find((r) => r.name === allWorkers && r.n === n && r.d === d);
+  if (one && all) console.log(`| ${n} | ${d} | ${one.ms.toFixed(1)} | ${all.ms.toFixed(1)} | ${(one.ms / all.ms).toFixed(2)}× |`);
 }
 
-async function bestMs(run, repeats = REPEATS) {
-  let best = Infinity;
-  for (let r = 0; r < repeats; r++) {
-    const start = performance.now();
-    await run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
+progress('streamed pass and overviews');
+console.log('\n## Large n (Node, 2 workers)\n');
+const pass = await benchStreamedPass({ n: quick ? 5000 : 20000 });
+console.log(`Streamed pass over all ${((pass.n * (pass.n - 1)) / 2).toLocaleString('en-US')} pairs of n = ${pass.n} × ${pass.d} ` +
+  `(set.pairSummary(), nothing n×n kept): ${(pass.ms / 1000).toFixed(2)} s; RSS grew ${pass.rssGrowthMiB.toFixed(0)} MiB ` +
+  `for a ${pass.inputMiB.toFixed(0)} MiB input.\n`);
+console.log('| n | d | embeddings() + first 512×512 mean overview, ms | zoom refresh (2,000-item window), ms | RSS growth MiB | input MiB |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of await benchOverview({ sizes: quick ? [5000] : [5000, 20000, 100000] })) {
+  console.log(`| ${r.n} | ${r.d} | ${r.firstMs.toFixed(0)} | ${r.zoomMs.toFixed(0)} | ${r.rssGrowthMiB.toFixed(0)} | ${r.inputMiB.toFixed(0)} |`);
 }
 
-async function benchCosineSimilarity(n, d) {
-  const engine = await loadEngine();
-  const x = randomTensor(n, d);
-  await engine.cosineSimilarity(x); // warm-up: compile, grow the heap
-  const ms = await bestMs(() => engine.cosineSimilarity(x));
-  return { name: `cosineSimilarity n=${n} d=${d}`, ms, gflops: (2 * n * n * d) / ms / 1e6 };
-}
-
-function printTable(rows) {
-  console.log('| benchmark | best of %d (ms) | effective GFLOP/s |', REPEATS);
-  console.log('|---|---:|---:|');
-  for (const row of rows) console.log(`| ${row.name} | ${row.ms.toFixed(1)} | ${row.gflops.toFixed(1)} |`);
-}
-
-console.log(`cosine-heatmap bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
-  `${os.availableParallelism()} cores, Node ${process.versions.node}`);
-console.log('GFLOP/s count the full product (2·n²·d) even though one triangle is computed; ' +
-  'times include validation, the copy into WASM memory and the transfer back.\n');
-printTable([await benchCosineSimilarity(2000, 384)]);
-(await loadEngine()).dispose();
+progress('parsers');
+console.log('\n## Parsing (Node)\n');
+execFileSync(process.execPath, [new URL('./bench-parse.js', import.meta.url).pathname], {
+  stdio: 'inherit',
+  env: { ...process.env, ...(quick ? { BENCH_N: '10000', BENCH_REPEATS: '2' } : {}) },
+});
