@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
 
 OUT=web/build
+mkdir -p "$OUT"
 
 COMPILE_FLAGS=(-std=c++17 -O3 -msimd128 -Icpp/include -I/usr/include/eigen3 -DNDEBUG -DEIGEN_NO_DEBUG)
 # ES module factory; no Node environment: its Node path needs __dirname, which
