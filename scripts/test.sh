@@ -12,6 +12,11 @@ if cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null &&
   cmake --build build/native -j"$(nproc)" >/dev/null &&
   ctest --test-dir build/native --output-on-failure; then :; else failed+=("C++"); fi
 
+echo "== C++ core under AddressSanitizer + UndefinedBehaviorSanitizer"
+if cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOSINE_HEATMAP_SANITIZE=ON >/dev/null &&
+  cmake --build build/sanitize -j"$(nproc)" >/dev/null &&
+  ctest --test-dir build/sanitize --output-on-failure; then :; else failed+=("C++ sanitizers"); fi
+
 echo "== JavaScript (node --test tests/js)"
 node --test tests/js/ || failed+=("JavaScript")
 
