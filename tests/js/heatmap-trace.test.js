@@ -200,7 +200,16 @@ describe('layout', () => {
     assert.equal(layout.yaxis.autorange, 'reversed');
     assert.equal(layout.autosize, true);
     assert.equal(layout.yaxis.scaleanchor, undefined);
-    assert.equal(layout.xaxis.tickmode, undefined, 'large matrices keep index ticks');
+  });
+
+  test('an overview keeps numeric position ticks; single items get thinned labels', () => {
+    const options = resolveHeatmapOptions();
+    const labels = indexLabels(1000);
+    const overview = heatmapLayout(options, { labels, n: 1000, kind: 'overview', window: { rows: [0, 1000], cols: [0, 1000] }, runs: null });
+    assert.equal(overview.xaxis.tickmode, undefined, 'Plotly picks position ticks');
+    const items = heatmapLayout(options, { labels, n: 1000, kind: 'items', window: { rows: [0, 100], cols: [0, 100] }, runs: null, pixels: { x: 140, y: 700 } });
+    assert.equal(items.xaxis.tickvals.length, 10, '140 px hold 10 labels 14 px apart');
+    assert.equal(items.yaxis.tickvals.length, 50);
   });
 
   test('a small matrix labels its ticks with the items, escaped', () => {

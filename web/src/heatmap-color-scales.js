@@ -87,3 +87,10 @@ function evenlySpaced(colors) {
   const last = colors.length - 1;
   return colors.map((color, i) => [i / last, color]);
 }
+
+const DIVERGING = new Set(['brbg', 'piyg', 'rdbu', 'rdylbu']);
+
+/** Whether a `colorScale` option names a diverging scale (its middle is neutral). */
+export function isDivergingScale(value) {
+  return typeof value === 'string' && DIVERGING.has(value.toLowerCase().replace(/_r$/, ''));
+}

@@ -23,7 +23,34 @@ export const DEFAULT_HEATMAP_OPTIONS = Object.freeze({
   autosize: true,
   height: undefined,
   width: undefined,
+  // Ordering of rows and columns: 'original' | 'average' | 'complete' |
+  // 'single' | 'spectral' | 'groups' (needs groups; see setEmbeddings).
+  order: 'original',
+  // What an aggregated cell's colour shows: the block's 'mean' (exact and
+  // fast at any n), 'max' or 'min' (every pair of the window is streamed).
+  reduce: 'mean',
+  // 'fixed': zmin..zmax; 'auto': fitted to the cells shown, diagonal excluded.
+  range: 'fixed',
+  // Centre of the colour range: zmin/zmax are widened to be equidistant from
+  // it (null or undefined: none; update({zmid: null}) removes it).
+  zmid: undefined,
+  // Leaves the diagonal (always 1) blank; mean cells on it exclude the self-pairs.
+  maskDiagonal: false,
+  // Single items are shown when a window spans at most this many items per
+  // axis; 'auto': the plot's size in pixels, so no cell is under a pixel.
+  itemsMax: 'auto',
+  // Largest overview, in cells per axis (also capped at the plot's pixels).
+  overviewSize: 512,
+  // Tick and hover labels: at most one tick label per tickSpacing pixels,
+  // tick labels cut to labelMaxLength characters with '…' (hover has them whole).
+  tickSpacing: 14,
+  labelMaxLength: 24,
+  // Milliseconds of quiet after a zoom or pan before the window is recomputed.
+  zoomDebounce: 120,
 });
+
+export const ORDER_METHODS = Object.freeze(['original', 'average', 'complete', 'single', 'spectral', 'groups']);
+export const REDUCE_METHODS = Object.freeze(['mean', 'max', 'min']);
 
 const TEXT_OPTIONS = ['title', 'colorLabel', 'xaxisTitle', 'yaxisTitle'];
 const FORMAT_OPTIONS = ['valueFormat', 'hoverFormat'];
@@ -72,6 +99,24 @@ function check(o) {
     if (o[key] !== undefined && !(Number.isFinite(o[key]) && o[key] > 0)) fail(key, `expected a positive number of pixels, got ${o[key]}`);
   }
   resolveColorScale(o.colorScale);
+  oneOf(o, 'order', ORDER_METHODS);
+  oneOf(o, 'reduce', REDUCE_METHODS);
+  oneOf(o, 'range', ['fixed', 'auto']);
+  if (o.zmid !== undefined && o.zmid !== null && !(typeof o.zmid === 'number' && Number.isFinite(o.zmid))) {
+    fail('zmid', `expected a finite number or null, got ${o.zmid}`);
+  }
+  if (typeof o.maskDiagonal !== 'boolean') fail('maskDiagonal', `expected true or false, got ${o.maskDiagonal}`);
+  if (o.itemsMax !== 'auto' && !(Number.isInteger(o.itemsMax) && o.itemsMax >= 1)) {
+    fail('itemsMax', `expected 'auto' or a positive integer, got ${JSON.stringify(o.itemsMax)}`);
+  }
+  for (const key of ['overviewSize', 'tickSpacing', 'labelMaxLength']) {
+    if (!(Number.isInteger(o[key]) && o[key] >= 1)) fail(key, `expected a positive integer, got ${JSON.stringify(o[key])}`);
+  }
+  if (!(Number.isFinite(o.zoomDebounce) && o.zoomDebounce >= 0)) fail('zoomDebounce', `expected milliseconds >= 0, got ${o.zoomDebounce}`);
+}
+
+function oneOf(o, key, allowed) {
+  if (!allowed.includes(o[key])) fail(key, `expected one of ${allowed.map((v) => `'${v}'`).join(', ')}, got ${JSON.stringify(o[key])}`);
 }
 
 function fail(key, reason) {

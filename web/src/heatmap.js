@@ -1,51 +1,94 @@
+import { EmbeddingSet } from './embedding-set.js';
 import { CosineHeatmapError } from './errors.js';
+import { checkGroups, groupOrder, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
 import { heatmapLayout, heatmapLayoutUpdate } from './heatmap-layout.js';
 import { resolveHeatmapOptions } from './heatmap-options.js';
-import { heatmapStyleUpdate, heatmapTrace } from './heatmap-trace.js';
+import { cellValues, describeLevel, fetchCells, fittedRange, zeroCounter } from './heatmap-overview.js';
+import { heatmapStyleUpdate, heatmapTrace, styleContext } from './heatmap-trace.js';
+import { overviewSize, rangesFromRelayout, windowOfRanges } from './heatmap-zoom.js';
 import { loadEngine } from './load-engine.js';
 import { loadPlotly } from './load-plotly.js';
 
 const now = () => (globalThis.performance ?? Date).now();
 
+// Options that change which cells are fetched, and those that change only
+// how the cells already fetched are drawn.
+const CELL_OPTIONS = ['reduce', 'itemsMax', 'overviewSize'];
+const DRAW_OPTIONS = ['maskDiagonal', 'range', 'labelMaxLength', 'tickSpacing'];
+
 /**
  * An interactive Plotly heatmap of the pairwise cosine similarities of a set
- * of embeddings, computed by the WASM engine.
+ * of embeddings, computed by the WASM engine. It never hands Plotly more
+ * cells than the plot has pixels: small sets show single items; larger ones
+ * an exact mean overview, and zooming (Plotly's zoom / pan) recomputes the
+ * visible window down to single items; double-click returns to the overview.
  *
- *   const view = new CosineSimilarityHeatmap(element, {colorScale: 'RdBu'});
- *   await view.setEmbeddings(x, {labels});
- *   await view.update({title: 'Sentence embeddings'});   // no recompute
+ *   const view = new CosineSimilarityHeatmap(element, {order: 'spectral'});
+ *   view.addEventListener('level', (e) => show(e.detail));  // or onLevelChange
+ *   await view.setEmbeddings(x, {labels, groups});
+ *   await view.update({colorScale: 'RdBu', order: 'groups'});
  *   view.dispose();
  *
  * Options: see DEFAULT_HEATMAP_OPTIONS, plus `engine` (an engine from
- * loadEngine, default: the shared one) and `Plotly` (default: the global).
+ * loadEngine, default: the shared one), `Plotly` (default: the global),
+ * `onLevelChange(level)` and `onSelect(selection)`.
+ * Events: 'level' (detail: view.level), 'select' (detail: as onSelect),
+ * 'progress' (detail: {done, total}), 'error' (detail: an error from a
+ * zoom recompute, which has no caller to reject).
  */
-export class CosineSimilarityHeatmap {
+export class CosineSimilarityHeatmap extends EventTarget {
   #element;
   #options;
   #engine;
   #plotlyOption;
+  #onLevelChange;
+  #onSelect;
   #plotly = null;
   #set = null;
+  #ownsSet = false;
   #rendered = false;
   #disposed = false;
-  #generation = 0;
+  #generation = 0; // setEmbeddings calls
+  #viewSeq = 0; // recomputes of what is shown
+  #order; // Int32Array position → item, or undefined for the original order
+  #identity = null;
+  #runs = null;
+  #cells = null;
+  #fullCells = null; // the whole-matrix cells, kept for a quick return from zoom
+  #values = null;
+  #zRange = null;
+  #ranges = { x: null, y: null };
+  #revision = 0;
+  #zoomTimer = null;
+  #zoomAbort = null;
+  #attached = null;
 
-  /** The last matrix shown: {data: Float32Array (row-major), dims: [n, n], zeroRows}. */
+  /** The cells shown: {data (colours, row-major), dims, zeroRows, rowStarts, rowEnds, colStarts, colEnds, …}. */
   matrix = null;
-  /** The item labels shown, one string per row. */
+  /** The item labels, one string per item (original order). */
   labels = null;
+  /** The item groups, one string per item (original order), or null. */
+  groups = null;
+  /** What one cell stands for: {kind: 'overview' | 'items', cellSize, cellRows, cellCols, dims, window, full, reduce, warning?}. */
+  level = null;
   /** Milliseconds spent by the last setEmbeddings: {compute, render}. */
   timings = null;
 
   constructor(element, options = {}) {
+    super();
     if (!element || (typeof element !== 'object' && typeof element !== 'string')) {
       throw new CosineHeatmapError('CosineSimilarityHeatmap: expected a DOM element (or its id) to draw in');
     }
-    const { engine, Plotly, ...viewOptions } = options ?? {};
+    const { engine, Plotly, onLevelChange, onSelect, ...viewOptions } = options ?? {};
+    for (const [name, value] of [['onLevelChange', onLevelChange], ['onSelect', onSelect]]) {
+      if (value !== undefined && typeof value !== 'function') throw new CosineHeatmapError(`heatmap option ${name}: expected a function`);
+    }
     this.#element = element;
     this.#engine = engine;
     this.#plotlyOption = Plotly;
+    this.#onLevelChange = onLevelChange;
+    this.#onSelect = onSelect;
     this.#options = resolveHeatmapOptions(viewOptions);
   }
 
@@ -64,87 +107,358 @@ export class CosineSimilarityHeatmap {
     return this.#set;
   }
 
+  /** The order in use: Int32Array, position → item index (a copy is not made: do not change it). */
+  get order() {
+    if (!this.#set) return null;
+    if (this.#order) return this.#order;
+    if (this.#identity?.length !== this.#set.size) this.#identity = Int32Array.from({ length: this.#set.size }, (_, k) => k);
+    return this.#identity;
+  }
+
   /**
-   * Computes the similarities of `x` in the engine and draws them. A call
-   * made while an earlier one is still running supersedes it. On error the
-   * view keeps showing what it showed before.
-   * @param {number[][] | {data: ArrayLike<number>, dims: number[], labels?: string[]}} x
-   * @param {{labels?: ArrayLike<unknown>}} [options]  default: x.labels, else row indices
+   * Takes the embeddings in the engine and draws them. A call made while an
+   * earlier one is still running supersedes it. On error the view keeps
+   * showing what it showed before.
+   * @param {number[][] | {data: ArrayLike<number>, dims: number[], labels?: string[]} | EmbeddingSet} x
+   *   an EmbeddingSet is used as is and not disposed by the view
+   * @param {{labels?: ArrayLike<unknown>, groups?: ArrayLike<unknown>}} [options]
+   *   labels default to x.labels, else row indices; groups: one per item
    */
-  async setEmbeddings(x, { labels } = {}) {
+  async setEmbeddings(x, { labels, groups } = {}) {
     this.#checkAlive();
     const generation = ++this.#generation;
+    this.#cancelZoom();
     const started = now();
-    const engine = await (this.#engine ?? loadEngine());
-    const set = await engine.embeddings(x);
-    let matrix;
+    const given = x instanceof EmbeddingSet;
+    if (given && x.disposed) throw new CosineHeatmapError('setEmbeddings: this embedding set was disposed');
+    const set = given ? x : await (await (this.#engine ?? loadEngine())).embeddings(x);
+    const release = () => { if (!given && set !== this.#set) set.dispose(); };
     let names;
+    let groupList;
+    let order;
+    let cells;
     try {
-      names = itemLabels(labels ?? x?.labels, set.size);
-      matrix = await set.similarity();
+      names = itemLabels(labels ?? (given ? undefined : x?.labels), set.size);
+      groupList = checkGroups(groups, set.size);
+      order = await orderFor(set, this.#options.order, groupList);
+      cells = await fetchCells(set, this.#request(set.size, order, everything(set.size)));
     } catch (error) {
-      set.dispose();
+      release();
       throw error;
     }
     if (generation !== this.#generation || this.#disposed) {
-      set.dispose();
+      release();
       return this;
     }
     const computed = now();
-    this.#set?.dispose();
+    if (this.#ownsSet && this.#set !== set) this.#set?.dispose();
     this.#set = set;
-    this.matrix = matrix;
+    this.#ownsSet = !given;
+    this.#viewSeq++;
     this.labels = names;
-    await this.#draw();
+    this.groups = groupList;
+    this.#setOrder(order);
+    this.#fullCells = cells;
+    this.#show(cells);
+    await this.#render('newPlot');
     this.timings = { compute: computed - started, render: now() - computed };
     return this;
   }
 
   /**
-   * Changes options and restyles/relayouts the plot in place: the
-   * similarities are not recomputed and the data is not sent again.
-   * @param {object} options  any subset of the view options
+   * Changes options (and, given, `groups` or `labels`). Colours and titles
+   * restyle in place; `order` recomputes the order and the overview (not the
+   * embeddings); `reduce`, `itemsMax`, `overviewSize` recompute the cells.
+   * A refused update changes nothing.
+   * @param {object} changes  any subset of the view options, plus groups / labels
    */
-  async update(options = {}) {
+  async update(changes = {}) {
     this.#checkAlive();
-    if (options && ('engine' in options || 'Plotly' in options)) {
-      throw new CosineHeatmapError('update: engine and Plotly are fixed when the view is created');
+    if (changes && ('engine' in changes || 'Plotly' in changes || 'onLevelChange' in changes || 'onSelect' in changes)) {
+      throw new CosineHeatmapError('update: engine, Plotly, onLevelChange and onSelect are fixed when the view is created');
     }
-    this.#options = resolveHeatmapOptions(options, this.#options);
-    if (!this.#rendered) return this;
-    const n = this.matrix.dims[0];
-    await this.#plotly.update(this.#element, heatmapStyleUpdate(this.#options, n), heatmapLayoutUpdate(this.#options), [0]);
+    const { groups, labels, ...optionChanges } = changes ?? {};
+    const previous = this.#options;
+    const next = resolveHeatmapOptions(optionChanges, previous);
+    const data = {};
+    if (groups !== undefined || labels !== undefined) {
+      if (!this.#set) throw new CosineHeatmapError('update: groups and labels need embeddings first (setEmbeddings)');
+      if (groups !== undefined) data.groups = checkGroups(groups, this.#set.size);
+      if (labels !== undefined) data.labels = itemLabels(labels, this.#set.size);
+    }
+    if (next.order === 'groups' && this.#set && !(data.groups ?? this.groups)) throw needsGroups();
+    this.#options = next;
+    if (!this.#rendered) {
+      if (data.groups !== undefined) this.groups = data.groups;
+      if (data.labels) this.labels = data.labels;
+      return this;
+    }
+    try {
+      await this.#apply(previous, next, data);
+    } catch (error) {
+      if (this.#options === next) this.#options = previous;
+      throw error;
+    }
     return this;
   }
 
-  /** Removes the plot and releases the embeddings held by the engine. */
+  /** Removes the plot and releases the embeddings the view took in (not an EmbeddingSet it was given). */
   dispose() {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#generation++;
+    this.#cancelZoom();
+    this.#detach();
     if (this.#rendered) this.#plotly.purge(this.#element);
     this.#rendered = false;
-    this.#set?.dispose();
+    if (this.#ownsSet) this.#set?.dispose();
     this.#set = null;
     this.matrix = null;
     this.labels = null;
+    this.groups = null;
+    this.#cells = null;
+    this.#fullCells = null;
   }
 
-  async #draw() {
+  // Brings the plot from `previous` options (and data) to `next`, doing only
+  // the work the change needs.
+  async #apply(previous, next, data = {}) {
+    const changed = (keys) => keys.some((key) => previous[key] !== next[key]);
+    const groupsChanged = data.groups !== undefined;
+    if (data.labels) this.labels = data.labels;
+    if (groupsChanged) this.groups = data.groups;
+    const reorder = previous.order !== next.order || (groupsChanged && next.order === 'groups');
+    if (reorder || changed(CELL_OPTIONS)) {
+      this.#cancelZoom();
+      const seq = ++this.#viewSeq;
+      const n = this.#set.size;
+      const order = reorder ? await orderFor(this.#set, next.order, this.groups) : this.#order;
+      if (reorder) this.#ranges = { x: null, y: null };
+      const window = reorder ? everything(n) : windowOfRanges(this.#ranges, n);
+      const cells = await fetchCells(this.#set, this.#request(n, order, window));
+      if (seq !== this.#viewSeq || this.#disposed) return;
+      if (reorder) {
+        this.#setOrder(order);
+        this.#revision++;
+      }
+      this.#fullCells = cells.window.rows[1] - cells.window.rows[0] === n && cells.window.cols[1] - cells.window.cols[0] === n ? cells : null;
+      this.#show(cells);
+      await this.#render('react');
+    } else if (groupsChanged || data.labels || changed(DRAW_OPTIONS)) {
+      if (groupsChanged) this.#runs = groupRuns(this.groups, this.#order);
+      this.#show(this.#cells);
+      await this.#render('react');
+    } else {
+      // Colours and titles only: restyle in place, no data sent again.
+      const context = this.#styleContext();
+      await this.#plotly.update(this.#element, heatmapStyleUpdate(next, this.#cells.dims[0], context), heatmapLayoutUpdate(next), [0]);
+    }
+  }
+
+  #request(n, order, window) {
+    const pixels = this.#plotPixels();
+    const fit = Math.max(1, Math.floor(Math.min(pixels.x, pixels.y)));
+    const itemsMax = this.#options.itemsMax === 'auto' ? fit : this.#options.itemsMax;
+    const cellsMax = Math.min(this.#options.overviewSize, fit);
+    return {
+      order,
+      window,
+      size: overviewSize(window, { itemsMax, cellsMax }),
+      reduce: this.#options.reduce,
+      onProgress: (progress) => this.dispatchEvent(new CustomEvent('progress', { detail: progress })),
+    };
+  }
+
+  #setOrder(order) {
+    this.#order = order;
+    this.#runs = groupRuns(this.groups, order);
+  }
+
+  // Makes `cells` what is shown: colours, colour range and level.
+  #show(cells) {
+    const options = this.#options;
+    const n = this.#set.size;
+    this.#cells = cells;
+    this.#values = cellValues(cells, {
+      maskDiagonal: options.maskDiagonal,
+      zeroBefore: zeroCounter(this.#set.zeroRows, this.#order, n),
+    });
+    this.#zRange = options.range === 'auto' ? fittedRange(cells, this.#values) : null;
+    this.matrix = { ...cells, data: this.#values, zeroRows: this.#set.zeroRows };
+    const level = describeLevel(cells, n);
+    const before = this.level;
+    this.level = level;
+    if (!before || JSON.stringify(before) !== JSON.stringify(level)) {
+      this.#onLevelChange?.(level);
+      this.dispatchEvent(new CustomEvent('level', { detail: level }));
+    }
+  }
+
+  #styleContext() {
+    return styleContext(this.#cells, { zRange: this.#zRange, fitted: Boolean(this.#zRange) });
+  }
+
+  async #render(mode) {
     this.#plotly ??= await loadPlotly(this.#plotlyOption);
     const options = this.#options;
-    const trace = heatmapTrace(this.matrix, this.labels, options, { zeroRows: this.matrix.zeroRows });
-    await this.#plotly.newPlot(this.#element, [trace], heatmapLayout(options, this.labels), {
-      responsive: options.autosize,
-      displaylogo: false,
+    const n = this.#set.size;
+    const trace = heatmapTrace(this.#cells, this.labels, options, {
+      zeroRows: this.#set.zeroRows,
+      order: this.#order,
+      values: this.#values,
+      zRange: this.#zRange,
+      fitted: Boolean(this.#zRange),
     });
+    const layout = heatmapLayout(options, {
+      labels: this.labels,
+      n,
+      order: this.#order,
+      kind: this.#cells.kind,
+      window: this.#cells.window,
+      runs: this.#runs,
+      pixels: this.#plotPixels(),
+      ranges: this.#ranges,
+      revision: this.#revision,
+    });
+    const config = { responsive: options.autosize, displaylogo: false };
+    if (mode === 'newPlot' || !this.#rendered || !this.#plotly.react) {
+      this.#detach();
+      await this.#plotly.newPlot(this.#element, [trace], layout, config);
+      this.#attach();
+    } else {
+      await this.#plotly.react(this.#element, [trace], layout, config);
+    }
     this.#rendered = true;
     // An update() that arrived while Plotly was drawing changed the options
     // after the trace was built: apply it now.
-    if (this.#options !== options) await this.update();
+    if (this.#options !== options && !this.#disposed) await this.#apply(options, this.#options);
+  }
+
+  // The plot area in pixels: Plotly's own once drawn, else estimated from the
+  // element (Plotly's default margins), else 600 (no DOM: tests, Node).
+  #plotPixels() {
+    const size = this.#element?._fullLayout?._size;
+    if (size?.w > 0 && size?.h > 0) return { x: size.w, y: size.h };
+    const width = this.#options.width ?? this.#element?.clientWidth;
+    const height = this.#options.height ?? (this.#element?.clientHeight || (width ? 450 : undefined));
+    return {
+      x: width > 0 ? Math.max(50, width - 100) : 600,
+      y: height > 0 ? Math.max(50, height - 130) : 600,
+    };
+  }
+
+  #attach() {
+    const element = this.#element;
+    if (typeof element?.on !== 'function') return;
+    const handlers = {
+      plotly_relayout: (event) => this.#relayout(event),
+      plotly_click: (event) => this.#click(event),
+    };
+    for (const [name, handler] of Object.entries(handlers)) element.on(name, handler);
+    this.#attached = handlers;
+  }
+
+  #detach() {
+    const element = this.#element;
+    if (!this.#attached || typeof element?.removeListener !== 'function') return;
+    for (const [name, handler] of Object.entries(this.#attached)) element.removeListener(name, handler);
+    this.#attached = null;
+  }
+
+  #relayout(event) {
+    if (!this.#set || this.#disposed) return;
+    const ranges = rangesFromRelayout(event, this.#ranges);
+    if (!ranges) return;
+    this.#ranges = ranges;
+    clearTimeout(this.#zoomTimer);
+    this.#zoomTimer = setTimeout(() => {
+      this.#zoomTimer = null;
+      this.#zoom().catch((error) => this.dispatchEvent(new CustomEvent('error', { detail: error })));
+    }, this.#options.zoomDebounce);
+  }
+
+  // Recomputes the window the axes show, cancelling a recompute still running.
+  async #zoom() {
+    const n = this.#set.size;
+    const window = windowOfRanges(this.#ranges, n);
+    const request = this.#request(n, this.#order, window);
+    this.#zoomAbort?.abort();
+    const controller = new AbortController();
+    this.#zoomAbort = controller;
+    const seq = ++this.#viewSeq;
+    const full = this.#fullCells;
+    let cells;
+    if (full && sameWindow(full.window, window) && full.dims[0] === Math.min(request.size, n) && full.reduce === request.reduce) {
+      cells = full;
+    } else {
+      try {
+        cells = await fetchCells(this.#set, { ...request, signal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted || seq !== this.#viewSeq) return;
+        throw error;
+      }
+    }
+    if (seq !== this.#viewSeq || this.#disposed) return;
+    if (this.#zoomAbort === controller) this.#zoomAbort = null;
+    this.#show(cells);
+    await this.#render('react');
+  }
+
+  #cancelZoom() {
+    clearTimeout(this.#zoomTimer);
+    this.#zoomTimer = null;
+    this.#zoomAbort?.abort();
+    this.#zoomAbort = null;
+  }
+
+  #click(event) {
+    const point = event?.points?.[0];
+    const cells = this.#cells;
+    if (!point || !cells || !Array.isArray(point.pointNumber)) return;
+    const [row, col] = point.pointNumber;
+    if (!(row < cells.dims[0] && col < cells.dims[1])) return;
+    const rowItems = [cells.rowStarts[row], cells.rowEnds[row]];
+    const colItems = [cells.colStarts[col], cells.colEnds[col]];
+    const order = this.order;
+    const selection = {
+      row,
+      col,
+      rowItems,
+      colItems,
+      rowIndices: order.slice(...rowItems),
+      colIndices: order.slice(...colItems),
+      value: this.#values[row * cells.dims[1] + col],
+      kind: cells.kind,
+    };
+    this.#onSelect?.(selection);
+    this.dispatchEvent(new CustomEvent('select', { detail: selection }));
   }
 
   #checkAlive() {
     if (this.#disposed) throw new CosineHeatmapError('this heatmap view was disposed');
   }
+}
+
+function everything(n) {
+  return { rows: [0, n], cols: [0, n] };
+}
+
+function sameWindow(a, b) {
+  return a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1];
+}
+
+function needsGroups() {
+  return new CosineHeatmapError("heatmap option order: 'groups' needs a group per item: setEmbeddings(x, {groups}) or update({groups})");
+}
+
+// The permutation for an order method: the engine's (set.order) when it has
+// one; without it, 'groups' sorts in JavaScript and the clustering methods
+// keep the original order. undefined stands for the original order.
+async function orderFor(set, method, groups) {
+  if (method === 'original') return undefined;
+  if (method === 'groups' && !groups) throw needsGroups();
+  if (typeof set.order === 'function') {
+    return set.order(method === 'groups' ? { method, groups } : { method });
+  }
+  return method === 'groups' ? groupOrder(groups) : undefined;
 }
