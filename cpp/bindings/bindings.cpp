@@ -11,6 +11,7 @@
 
 #include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/normalize.hpp"
+#include "cosine_heatmap/ordering.hpp"
 #include "cosine_heatmap/overview.hpp"
 #include "cosine_heatmap/pair_summary.hpp"
 #include "cosine_heatmap/similarity.hpp"
@@ -97,6 +98,21 @@ class WasmEmbeddingSet {
     return result;
   }
 
+  // method: 0 original, 1 average, 2 complete, 3 single, 4 spectral,
+  // 5 groups (group ids at `groups`, one per item). Writes n items to out.
+  std::string order(std::int32_t method, std::uintptr_t groups, std::int32_t group_count,
+                    std::uintptr_t out) {
+    if (method < 0 || method > static_cast<std::int32_t>(OrderMethod::Groups)) return "unknown order method";
+    OrderOptions options;
+    options.method = static_cast<OrderMethod>(method);
+    const auto* ids = reinterpret_cast<const std::int32_t*>(groups);
+    options.groups.assign(ids, ids + group_count);
+    std::vector<std::int32_t> permutation;
+    const Status status = order_items(rows_, options, permutation);
+    if (status.ok) std::copy(permutation.begin(), permutation.end(), reinterpret_cast<std::int32_t*>(out));
+    return message_of(status);
+  }
+
   // The order overviews are drawn in, kept here so that each zoom does not
   // send n indices again. An empty order is the original one.
   std::string set_order(std::uintptr_t data, std::int32_t count) {
@@ -177,6 +193,7 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_bandWithTranspose", &WasmEmbeddingSet::band_with_transpose)
       .function("_crossRows", &WasmEmbeddingSet::cross_rows)
       .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
+      .function("_order", &WasmEmbeddingSet::order)
       .function("_setOrder", &WasmEmbeddingSet::set_order)
       .function("_overviewMean", &WasmEmbeddingSet::overview_mean)
       .function("_overviewExtreme", &WasmEmbeddingSet::overview_extreme)

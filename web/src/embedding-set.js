@@ -10,6 +10,7 @@ export class EmbeddingSet {
   #id;
   #disposed = false;
   #orderInWorkers = null; // the order the workers hold (null: original)
+  #orders = new Map(); // method (and groups) -> Promise<Int32Array>
 
   constructor(engine, id, { size, dim, zeroRows }) {
     this.#engine = engine;
@@ -92,6 +93,37 @@ export class EmbeddingSet {
     });
     const { count, sum, min, max } = total;
     return count === 0 ? { count, mean: NaN, min: NaN, max: NaN } : { count, mean: sum / count, min, max };
+  }
+
+  // A permutation of 0..n-1 (Int32Array: position -> item) that puts
+  // similar items next to each other: 'original'; 'average' | 'complete' |
+  // 'single' (hierarchical clustering on 1 − S, leaves in dendrogram order;
+  // O(n²) memory, refused above 10,000 items); 'spectral' (recursive
+  // spectral bisection, matrix-free, any n); 'groups' with {groups: string[]}
+  // (groups contiguous in natural sort order of their names, clustered
+  // inside). Deterministic: the same input gives the same order in Node and
+  // in browsers. Computed in one worker; cancel rejects at once, though that
+  // worker finishes the job before taking the next. Results are cached.
+  async order({ method = 'original', groups, signal, onProgress } = {}) {
+    this.#checkUsable();
+    const code = ORDER_METHODS.indexOf(method);
+    if (code < 0) {
+      throw new CosineHeatmapError(`order: method must be one of ${ORDER_METHODS.join(', ')}; got ${JSON.stringify(method)}`);
+    }
+    let groupIds = new Int32Array(0);
+    if (method === 'groups') groupIds = groupIdsOf(groups, this.size);
+    const key = method === 'groups' ? `groups:${Array.from(groupIds).join(',')}` : method;
+    if (!this.#orders.has(key)) {
+      let permutation = null;
+      const job = { action: 'order', args: { id: this.#id, method: code, groupIds } };
+      const computing = this.#engine._pool
+        .run([job], { signal, onProgress, onResult: (_, result) => (permutation = result) })
+        .then(() => permutation);
+      this.#orders.set(key, computing);
+      computing.catch(() => this.#orders.delete(key));
+    }
+    // A copy: callers may keep or change theirs without touching the cache.
+    return (await this.#orders.get(key)).slice();
   }
 
   // The matrix in `order` (a permutation; default: original), limited to
@@ -211,6 +243,21 @@ export class EmbeddingSet {
   #checkUsable() {
     if (this.#disposed) throw new CosineHeatmapError('this embedding set was disposed');
   }
+}
+
+const ORDER_METHODS = ['original', 'average', 'complete', 'single', 'spectral', 'groups'];
+
+// Group names to ids 0..G-1 in natural sort order ("2" before "10").
+function groupIdsOf(groups, n) {
+  if (!Array.isArray(groups) || groups.length !== n) {
+    throw new CosineHeatmapError(
+      `order: 'groups' needs one group name per item (${n}), got ${Array.isArray(groups) ? groups.length : typeof groups}`,
+    );
+  }
+  const names = groups.map((g) => String(g ?? ''));
+  const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const idOf = new Map(sorted.map((name, k) => [name, k]));
+  return Int32Array.from(names, (name) => idOf.get(name));
 }
 
 function checkRange(range, n, axis) {

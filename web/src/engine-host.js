@@ -57,6 +57,23 @@ export class EngineHost {
       return { result: this.#set(id)._pairSummary(r0, r1) };
     },
 
+    order({ id, method, groupIds }) {
+      const set = this.#set(id);
+      const core = this.#core;
+      const n = set._size();
+      const groupsPtr = groupIds.length ? core._malloc(groupIds.length * 4) : 0;
+      const out = core._malloc(n * 4);
+      try {
+        if (groupsPtr) core.HEAP32.set(groupIds, groupsPtr / 4);
+        check(set._order(method, groupsPtr, groupIds.length, out), 'order');
+        const permutation = core.HEAP32.slice(out / 4, out / 4 + n);
+        return { result: permutation, transfer: [permutation.buffer] };
+      } finally {
+        if (groupsPtr) core._free(groupsPtr);
+        core._free(out);
+      }
+    },
+
     // An empty order (length 0) restores the original one.
     setOrder({ id, order }) {
       const set = this.#set(id);
