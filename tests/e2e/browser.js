@@ -3,7 +3,9 @@
 // playwright-core with a throwaway profile and nothing that phones home.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createStaticServer, listen } from '../../scripts/serve.js';
 
@@ -20,9 +22,13 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Serves web/ on 127.0.0.1 at a free port. */
-export async function startServer() {
-  const server = createStaticServer();
+/**
+ * Serves web/ on 127.0.0.1 at a free port; with `fixtures` (a directory),
+ * also serves that directory at /fixtures/, so test files never live in web/.
+ * @param {{fixtures?: string|URL}} [options]
+ */
+export async function startServer({ fixtures } = {}) {
+  const server = fixtures ? createFixtureServer(fixtures) : createStaticServer();
   const port = await listen(server, 0);
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -33,6 +39,19 @@ export async function startServer() {
       server.close(() => resolve());
     }),
   };
+}
+
+function createFixtureServer(fixtures) {
+  const web = createStaticServer();
+  const files = createStaticServer(resolvePath(fixtures instanceof URL ? fileURLToPath(fixtures) : fixtures));
+  return createServer((request, response) => {
+    if (request.url.startsWith('/fixtures/')) {
+      request.url = request.url.slice('/fixtures'.length);
+      files.emit('request', request, response);
+    } else {
+      web.emit('request', request, response);
+    }
+  });
 }
 
 /**

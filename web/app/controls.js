@@ -17,6 +17,9 @@ export function readControls(form) {
     reverseScale: field('reverseScale').checked,
     zmin: numberValue(field('zmin')),
     zmax: numberValue(field('zmax')),
+    order: field('order')?.value,
+    range: field('range')?.value,
+    maskDiagonal: field('maskDiagonal')?.checked,
   };
 }
 
@@ -24,7 +27,7 @@ export function readControls(form) {
 export function writeControls(form, options) {
   for (const [name, value] of Object.entries(options)) {
     const input = form.elements.namedItem(name);
-    if (!input) continue;
+    if (!input || value === undefined || value === null) continue;
     if (input.type === 'checkbox') input.checked = Boolean(value);
     else input.value = String(value);
   }

@@ -1,15 +1,34 @@
+import { CosineSimilarityHeatmap, ParseError } from '../src/index.js';
+import { classifyFiles } from './classify-files.js';
 import { readControls, watchControls, writeControls } from './controls.js';
-import { DEFAULT_DATA, loadDefaultData } from './default-data.js';
-import { CosineSimilarityHeatmap } from '../src/index.js';
+import { DEFAULT_DATA } from './default-data.js';
+import { watchDrops } from './drop-zone.js';
+import { parseDataSet, withMetadata } from './load-data-set.js';
+import {
+  choiceValues, defaultGroupChoice, defaultLabelChoice, distinctLabels, fillSelect, groupChoices, labelChoices,
+} from './metadata-columns.js';
+import { watchLevel } from './level.js';
+import { ProgressBox } from './progress.js';
 import { describeResult, StatusLine } from './status.js';
+import { fetchFile, readUrlParams } from './url-params.js';
 
 const form = document.getElementById('controls');
 const plot = document.getElementById('heatmap');
 const status = new StatusLine(document.getElementById('status'), document.getElementById('error'));
+const progress = new ProgressBox(document.getElementById('progress'));
+const embeddingsInput = document.getElementById('embeddings-file');
+const metadataInput = document.getElementById('metadata-file');
+const labelSelect = document.getElementById('labelColumn');
+const groupSelect = document.getElementById('groupColumn');
 const count = new Intl.NumberFormat('en-US');
 
 const view = new CosineSimilarityHeatmap(plot);
 const defaults = view.options;
+const showLevel = watchLevel(view, document.getElementById('level'));
+// A zoom recompute has no caller to reject: its failure is reported here.
+view.addEventListener?.('error', (event) => status.error(event.detail, 'Could not show that part of the matrix'));
+// Controls for options this view does not have stay hidden.
+for (const wrapper of form.querySelectorAll('[data-option]')) wrapper.hidden = !(wrapper.dataset.option in defaults);
 writeControls(form, defaults);
 watchControls(form, applyControls);
 form.addEventListener('reset', (event) => {
@@ -19,34 +38,184 @@ form.addEventListener('reset', (event) => {
   applyControls(readControls(form));
 });
 
-showDefaultData();
+// The data set shown: {name, metadataName?, embeddings, metadata?, parseMs,
+// labelChoice, groupChoice}. Replaced only once its heatmap is drawn, so a
+// failed load leaves the page exactly as it was.
+let current = null;
+let loading = null; // the AbortController of the load in progress
+let generation = 0; // the newest load or relabel wins
 
-async function showDefaultData() {
+watchDrops(document.getElementById('drop-zone'), async (files) => {
   try {
-    plot.setAttribute('aria-busy', 'true');
-    status.busy(`Loading ${DEFAULT_DATA.name}…`);
-    const { embeddings, labels } = await loadDefaultData();
-    const [n, d] = embeddings.dims;
-    status.busy(`Computing ${count.format(n * n)} cosine similarities of ${count.format(n)} × ${count.format(d)} embeddings…`);
-    await view.setEmbeddings(embeddings, { labels });
-    status.done(describeResult(view));
+    await open(await classifyFiles(files));
   } catch (error) {
-    status.done('Nothing to show.');
-    status.error(error, 'Could not show the default data set');
-  } finally {
-    plot.removeAttribute('aria-busy');
+    fail(error);
   }
+});
+embeddingsInput.addEventListener('change', () => pick(embeddingsInput, (file) => open({ embeddings: file })));
+metadataInput.addEventListener('change', () => pick(metadataInput, (file) => open({ metadata: file })));
+labelSelect.addEventListener('change', () => relabel());
+groupSelect.addEventListener('change', () => relabel());
+
+start();
+
+async function start() {
+  const token = generation;
+  let sources;
+  try {
+    const params = readUrlParams(location.href);
+    const spec = params ?? { data: DEFAULT_DATA.vectors, labels: DEFAULT_DATA.metadata, format: 'auto' };
+    status.busy(`Loading ${params ? spec.data.pathname : DEFAULT_DATA.name}…`);
+    const [embeddings, metadata] = await Promise.all([fetchFile(spec.data), spec.labels && fetchFile(spec.labels)]);
+    sources = { embeddings, metadata, format: spec.format, prefer: params ? {} : DEFAULT_DATA };
+  } catch (error) {
+    if (token === generation) fail(error);
+    return;
+  }
+  // A file dropped while these downloaded wins.
+  if (token === generation) await open(sources);
+}
+
+function pick(input, openFile) {
+  const [file] = input.files;
+  input.value = ''; // choosing the same file again is a change too
+  if (file) openFile(file);
+}
+
+/**
+ * Parses the files off the page's thread and shows them. Without an
+ * embeddings file, the metadata relabels the data set shown.
+ * @param {{embeddings?: File|null, metadata?: File|null, format?: string,
+ *          prefer?: {labelColumn?: string, groupColumn?: string}}} sources
+ */
+async function open({ embeddings, metadata, format = 'auto', prefer = {} }) {
+  loading?.abort();
+  const controller = new AbortController();
+  loading = controller;
+  const token = ++generation;
+  const files = [embeddings, metadata].filter(Boolean);
+  const names = files.map((file) => file.name).join(' and ');
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  const onProgress = progress.start(`Parsing ${names}…`, bytes, () => controller.abort());
+  status.busy(`Parsing ${names}…`);
+  plot.setAttribute('aria-busy', 'true');
+  try {
+    const { signal } = controller;
+    const next = embeddings
+      ? await parseDataSet({ embeddings, metadata, format }, { signal, onProgress })
+      : await withMetadata(current, metadata, { signal });
+    if (token !== generation) return;
+    // A cancel that lands while the worker starts up may not stop it; it still cancels.
+    if (signal.aborted) throw signal.reason;
+    progress.stop();
+    next.labelChoice = defaultLabelChoice(next, prefer.labelColumn);
+    next.groupChoice = defaultGroupChoice(next, prefer.groupColumn);
+    await show(next, token);
+  } catch (error) {
+    if (token !== generation) return;
+    if (controller.signal.aborted) cancelled(names);
+    else fail(error);
+  } finally {
+    if (token === generation) {
+      loading = null;
+      progress.stop();
+      plot.removeAttribute('aria-busy');
+    }
+  }
+}
+
+// A new label or group column for the data set shown: the view relabels and
+// regroups in place, without recomputing the similarities.
+async function relabel() {
+  if (!current) return;
+  const next = { ...current, labelChoice: labelSelect.value, groupChoice: groupSelect.value };
+  const token = ++generation;
+  loading?.abort();
+  try {
+    const groups = choiceValues(next, next.groupChoice) ?? null;
+    await view.update({
+      labels: distinctLabels(choiceValues(next, next.labelChoice)) ?? null,
+      groups,
+      ...(groups ? {} : withoutGroupOrder()),
+    });
+    if (token !== generation) return;
+    current = next;
+    showChoices();
+    status.clearError();
+    status.done(describeResult(view, current));
+  } catch (error) {
+    if (token === generation) fail(error);
+  }
+}
+
+// Ordering by group needs groups: without them, back to the original order.
+function withoutGroupOrder() {
+  const order = form.elements.namedItem('order');
+  if (order?.value !== 'groups') return {};
+  order.value = 'original';
+  return { order: 'original' };
+}
+
+async function show(next, token) {
+  const [n, d] = next.embeddings.dims;
+  status.busy(`Computing ${count.format(n * n)} cosine similarities of ${count.format(n)} × ${count.format(d)} embeddings…`);
+  const labels = distinctLabels(choiceValues(next, next.labelChoice));
+  const groups = choiceValues(next, next.groupChoice);
+  if (!groups) {
+    const change = withoutGroupOrder();
+    if (change.order) await view.update(change);
+  }
+  await view.setEmbeddings(next.embeddings, { labels, groups });
+  if (token !== generation) return;
+  current = next;
+  showChoices();
+  showLevel();
+  status.clearError();
+  status.done(describeResult(view, current));
+}
+
+function showChoices() {
+  fillSelect(labelSelect, labelChoices(current), current.labelChoice);
+  fillSelect(groupSelect, groupChoices(current), current.groupChoice);
+  labelSelect.disabled = labelSelect.options.length < 2;
+  groupSelect.disabled = groupSelect.options.length < 2;
+  const byGroup = form.querySelector('#order option[value="groups"]');
+  if (byGroup) byGroup.disabled = current.groupChoice === '';
+}
+
+// The message as the parser wrote it (file, line and column); everything
+// shown before stays, selects included.
+function fail(error) {
+  status.error(error, error instanceof ParseError ? '' : 'Could not open the data');
+  if (current) {
+    showChoices();
+    status.done(`Still showing ${describeResult(view, current)}`);
+  } else {
+    status.done('Nothing to show yet: drop an embeddings file on the page, or choose one.');
+  }
+}
+
+function cancelled(names) {
+  status.done(`Cancelled ${names}.${current ? ` Still showing ${describeResult(view, current)}` : ''}`);
 }
 
 // Restyles the plot in place; the similarities are not recomputed.
 async function applyControls(options) {
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  const range = form.elements.namedItem('range');
+  for (const name of ['zmin', 'zmax']) form.elements.namedItem(name).disabled = range?.value === 'auto';
   try {
-    await view.update(options);
+    await view.update(supported(options));
+    showLevel();
     status.clearError();
   } catch (error) {
     const option = /option (\w+)/.exec(error.message)?.[1];
     form.elements.namedItem(option)?.setAttribute?.('aria-invalid', 'true');
     status.error(error, 'Could not apply the settings');
   }
+}
+
+// Only the options this view knows: update() refuses unknown ones.
+function supported(options) {
+  return Object.fromEntries(Object.entries(options).filter(([key, value]) => key in defaults && value !== undefined));
 }

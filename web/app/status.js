@@ -34,13 +34,22 @@ export class StatusLine {
 const count = new Intl.NumberFormat('en-US');
 const ms = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-export function describeResult(view) {
+/**
+ * "vectors.tsv + metadata.tsv · 1,797 items × 64 dimensions · parsed in 12 ms ·
+ *  3,229,209 similarities computed in 85 ms · drawn in 240 ms"
+ * @param {CosineSimilarityHeatmap} view
+ * @param {{name: string, metadataName?: string, parseMs?: number}} [dataSet]
+ */
+export function describeResult(view, dataSet) {
   const { size, dim, zeroRows } = view.embeddings;
-  const parts = [
-    `${count.format(size)} items × ${count.format(dim)} dimensions`,
+  const parts = [];
+  if (dataSet) parts.push(dataSet.metadataName ? `${dataSet.name} + ${dataSet.metadataName}` : dataSet.name);
+  parts.push(`${count.format(size)} items × ${count.format(dim)} dimensions`);
+  if (dataSet?.parseMs !== undefined) parts.push(`parsed in ${ms.format(dataSet.parseMs)} ms`);
+  parts.push(
     `${count.format(size * size)} similarities computed in ${ms.format(view.timings.compute)} ms`,
     `drawn in ${ms.format(view.timings.render)} ms`,
-  ];
+  );
   if (zeroRows.length > 0) parts.push(`${count.format(zeroRows.length)} zero vectors (similarity 0)`);
   return parts.join(' · ');
 }

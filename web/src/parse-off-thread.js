@@ -18,6 +18,11 @@ export function parseMetadataOffThread(input, options = {}) {
 async function runParseWorker(kind, input, { onProgress, signal, ...options }) {
   if (signal?.aborted) throw abortError(signal);
   const worker = await spawn();
+  // Cancel may have come while the worker was starting.
+  if (signal?.aborted) {
+    worker.terminate();
+    throw abortError(signal);
+  }
   return new Promise((resolve, reject) => {
     const finish = (settle, value) => {
       signal?.removeEventListener('abort', onAbort);

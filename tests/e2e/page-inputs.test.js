@@ -1,0 +1,288 @@
+// The demo page's inputs end to end in headless Chromium: files dropped on
+// the drop zone or chosen in the file inputs, ?data=&labels= links, label and
+// group columns, progress and cancel for a large file, and bad input that
+// leaves the previous heatmap exactly as it was.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+const fixture = (name) => readFile(new URL(name, FIXTURES), 'utf8');
+const WORDS = ['apple', 'pear', 'run', 'walk', 'blue', 'sky'];
+
+// What the page shows: the view's row labels (hover text), the matrix, the
+// status line, the alert and the label/group selects.
+function shown(page) {
+  return page.evaluate(() => {
+    const gd = document.getElementById('heatmap');
+    const trace = gd.data[0];
+    const select = (id) => {
+      const el = document.getElementById(id);
+      return { value: el.value, options: [...el.options].map((o) => o.textContent), disabled: el.disabled };
+    };
+    return {
+      rowLabels: trace.text.map((row) => row[0]),
+      colLabels: [...trace.customdata[0]],
+      z: trace.z.length <= 50 ? trace.z.map((row) => [...row]) : null, // large ones are slow to copy out
+      sameZ: trace.z === window.zBefore,
+      ticks: [...gd.querySelectorAll('.xtick text')].map((t) => t.textContent),
+      status: document.getElementById('status').textContent,
+      level: document.getElementById('level').textContent,
+      alert: document.getElementById('error').hidden ? '' : document.getElementById('error').textContent,
+      label: select('labelColumn'),
+      group: select('groupColumn'),
+    };
+  });
+}
+
+// Remembers the matrix shown, so a later check can tell it was not replaced.
+const rememberZ = (page) => page.evaluate(() => { window.zBefore = document.getElementById('heatmap').data[0].z; });
+
+// Runs `action`, then waits until the page has written its status line again
+// (a data set shown, a failure reported or a load cancelled). The mark set
+// here is what the page overwrites.
+async function settle(page, action) {
+  await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
+  await action();
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 30_000 });
+}
+
+// Drops files on the drop zone as a browser does: dragenter, dragover, drop
+// with a DataTransfer. A spec is {name, text} or {global} (a File on window).
+function drop(page, specs) {
+  return page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f.global ? window[f.global] : new File([f.text], f.name));
+    const zone = document.getElementById('drop-zone');
+    const fire = (type) => zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    fire('dragenter');
+    fire('dragover');
+    const highlighted = zone.classList.contains('drop-active');
+    fire('drop');
+    return { highlighted, after: zone.classList.contains('drop-active') };
+  }, specs);
+}
+
+function cosine(a, b) {
+  let dot = 0; let na = 0; let nb = 0;
+  for (let k = 0; k < a.length; k++) { dot += a[k] * b[k]; na += a[k] * a[k]; nb += b[k] * b[k]; }
+  return dot / Math.sqrt(na * nb);
+}
+
+describe('demo page inputs', () => {
+  let server;
+  let browser;
+  let page;
+  let errors;
+  let requests;
+
+  before(async () => {
+    server = await startServer({ fixtures: FIXTURES });
+    browser = await launchBrowser();
+    ({ page, errors, requests } = await openPage(browser.context));
+    await page.goto(server.url('/'));
+    await waitForHeatmap(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the default data set is labelled and grouped by digit, and the level is shown', async () => {
+    const page0 = await shown(page);
+    assert.equal(page0.label.value, 'm:0');
+    assert.deepEqual(page0.label.options, ['digit', 'index', 'row number']);
+    assert.deepEqual(page0.group.options, ['none', 'digit', 'index']);
+    assert.equal(page0.group.value, 'm:0', 'grouped by digit');
+    assert.match(page0.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in \d+ ms · /);
+    assert.match(page0.level, /^overview: 1 cell = \d+×\d+ items/);
+    assert.equal(await page.locator('#order option[value="groups"]').isDisabled(), false, 'by group is offered');
+  });
+
+  test('dropping embeddings and metadata together shows them with the metadata labels', async () => {
+    const [vectors, metadata] = await Promise.all([fixture('vectors.tsv'), fixture('metadata.tsv')]);
+    let dropped;
+    // The metadata first: the page tells the files apart by name and content, not by position.
+    await settle(page, async () => {
+      dropped = await drop(page, [{ name: 'metadata.tsv', text: metadata }, { name: 'vectors.tsv', text: vectors }]);
+    });
+    assert.deepEqual(dropped, { highlighted: true, after: false }, 'the zone lights up while dragging, not after');
+    const now = await shown(page);
+    assert.equal(now.alert, '');
+    assert.deepEqual(now.rowLabels, WORDS);
+    assert.deepEqual(now.colLabels, WORDS);
+    assert.deepEqual(now.ticks, WORDS);
+    assert.equal(now.label.value, 'm:0');
+    assert.deepEqual(now.label.options, ['word', 'pos', 'row number']);
+    assert.equal(now.group.value, '', 'no groups by default');
+    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · parsed in \d+ ms · 36 similarities computed in \d+ ms/);
+    assert.equal(now.level, 'single items');
+    // The cells are the cosines of the file's rows.
+    const rows = vectors.trim().split('\n').map((line) => line.split('\t').map(Number));
+    let worst = 0;
+    for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) worst = Math.max(worst, Math.abs(now.z[i][j] - cosine(rows[i], rows[j])));
+    assert.ok(worst < 1e-6, `max |shown − cosine| = ${worst}`);
+    assert.equal(await page.locator('#order option[value="groups"]').isDisabled(), true, 'by group needs groups');
+  });
+
+  test('the label and group columns relabel and regroup the items shown', async () => {
+    await rememberZ(page);
+    await settle(page, () => page.selectOption('#labelColumn', 'm:1'));
+    let now = await shown(page);
+    // Repeated labels get their row number.
+    assert.deepEqual(now.rowLabels, ['noun (#0)', 'noun (#1)', 'verb (#2)', 'verb (#3)', 'adjective (#4)', 'noun (#5)']);
+
+    await settle(page, () => page.selectOption('#groupColumn', 'm:1'));
+    now = await shown(page);
+    assert.equal(now.group.value, 'm:1');
+    assert.equal(now.alert, '');
+    await page.selectOption('#order', 'groups');
+    await page.waitForFunction(() => document.getElementById('heatmap').data[0].text[2][0] !== 'verb (#2)');
+    now = await shown(page);
+    const groupsInOrder = now.rowLabels.map((label) => label.split(' ')[0]);
+    const runs = groupsInOrder.filter((g, i) => g !== groupsInOrder[i - 1]);
+    assert.equal(new Set(runs).size, runs.length, `each group is one run: ${groupsInOrder.join(', ')}`);
+
+    // No groups: the order goes back to the original one.
+    await settle(page, () => page.selectOption('#groupColumn', ''));
+    await page.waitForFunction(() => document.getElementById('heatmap').data[0].text[2][0] === 'verb (#2)');
+    assert.equal(await page.locator('#order').inputValue(), 'original');
+    await settle(page, () => page.selectOption('#labelColumn', 'm:0'));
+    assert.deepEqual((await shown(page)).rowLabels, WORDS);
+  });
+
+  test('colour range and diagonal controls restyle the items shown', async () => {
+    const trace = () => page.evaluate(() => {
+      const t = document.getElementById('heatmap').data[0];
+      return { zmin: t.zmin, zmax: t.zmax, diagonal: t.z.map((row, i) => row[i]), offDiagonal: t.z[0][1] };
+    });
+    await page.check('#maskDiagonal');
+    await page.waitForFunction(() => Number.isNaN(document.getElementById('heatmap').data[0].z[0][0]));
+    assert.ok((await trace()).diagonal.every(Number.isNaN), 'the diagonal is blank');
+    await page.selectOption('#range', 'auto');
+    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin !== -1);
+    const auto = await trace();
+    assert.ok(auto.zmin > -1 && auto.zmax < 1, `auto range ${auto.zmin}..${auto.zmax}`);
+    assert.equal(await page.locator('#zmin').isDisabled(), true, 'the fixed range does not apply');
+    await page.click('button[type="reset"]');
+    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === -1);
+    assert.equal((await trace()).diagonal[0], 1);
+    assert.equal(await page.locator('#zmin').isDisabled(), false);
+  });
+
+  test('a bad file shows its name, line and column, and the previous heatmap stays', async () => {
+    await rememberZ(page);
+    const before = await shown(page);
+    // An empty file first: named, and nothing changes.
+    await settle(page, async () => { await drop(page, [{ name: 'empty.tsv', text: '' }]); });
+    let now = await shown(page);
+    assert.equal(now.alert, 'empty.tsv: empty file: no vectors (at byte offset 0)');
+    assert.equal(now.sameZ, true);
+
+    await settle(page, async () => { await drop(page, [{ name: 'bad.csv', text: await fixture('bad.csv') }]); });
+    now = await shown(page);
+    assert.equal(now.alert, 'bad.csv:3:2: expected a number, found "abc" (line 3, column 2, counting fields from 1)');
+    assert.equal(now.sameZ, true, 'the matrix was not replaced');
+    assert.deepEqual(now.z, before.z);
+    assert.deepEqual(now.rowLabels, WORDS);
+    assert.deepEqual(now.label, before.label);
+    assert.deepEqual(now.group, before.group);
+    assert.match(now.status, /^Still showing vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions/);
+  });
+
+  test('metadata with another row count is refused with both counts, and the previous heatmap stays', async () => {
+    await rememberZ(page);
+    await settle(page, async () => page.setInputFiles('#metadata-file', {
+      name: 'metadata-short.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(await fixture('metadata-short.tsv')),
+    }));
+    const now = await shown(page);
+    assert.equal(now.alert, 'metadata-short.tsv: row count mismatch: vectors.tsv has 6 rows but metadata-short.tsv has 5 rows');
+    assert.equal(now.sameZ, true);
+    assert.deepEqual(now.rowLabels, WORDS);
+  });
+
+  test('the file input opens an embeddings file with its own labels', async () => {
+    await settle(page, async () => page.setInputFiles('#embeddings-file', {
+      name: 'labelled.csv', mimeType: 'text/csv', buffer: Buffer.from(await fixture('labelled.csv')),
+    }));
+    const now = await shown(page);
+    assert.equal(now.alert, '', 'the earlier error is cleared');
+    assert.deepEqual(now.rowLabels, ['alpha', 'beta', 'gamma', 'delta', 'epsilon']);
+    assert.deepEqual(now.label.options, ['labels in labelled.csv', 'row number']);
+    assert.deepEqual(now.group.options, ['none', 'labels in labelled.csv']);
+    assert.match(now.status, /^labelled\.csv · 5 items × 3 dimensions/);
+    assert.ok(Math.abs(now.z[0][4] + 1) < 1e-6, 'alpha and epsilon point opposite ways');
+  });
+
+  test('a large file shows progress, and Cancel keeps what was shown', async () => {
+    // 600 vectors × 4,000 numbers ≈ 20 MB of TSV, made in the page.
+    const size = await page.evaluate(() => {
+      let seed = 1;
+      const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647 - 0.5; };
+      const lines = [];
+      for (let i = 0; i < 600; i++) lines.push(Array.from({ length: 4000 }, () => random().toFixed(5)).join('\t'));
+      window.bigFile = new File([lines.join('\n')], 'big-vectors.tsv');
+      window.progressSeen = [];
+      const box = document.getElementById('progress');
+      new MutationObserver(() => window.progressSeen.push(box.hidden ? 'hidden' : box.querySelector('.progress-percent').textContent))
+        .observe(box, { attributes: true, subtree: true, childList: true, characterData: true });
+      return window.bigFile.size;
+    });
+    assert.ok(size > 19e6, `${size} bytes`);
+
+    await settle(page, () => drop(page, [{ global: 'bigFile' }]));
+    const seen = await page.evaluate(() => window.progressSeen);
+    let now = await shown(page);
+    assert.equal(now.alert, '');
+    assert.match(now.status, /^big-vectors\.tsv · 600 items × 4,000 dimensions/);
+    assert.ok(seen.includes('0%') && seen.includes('100%') && seen.at(-1) === 'hidden', `progress seen: ${seen.join(' ')}`);
+
+    // Cancel as soon as the bar shows: the worker stops and nothing changes.
+    await rememberZ(page);
+    await settle(page, () => page.evaluate(() => {
+      const box = document.getElementById('progress');
+      const observer = new MutationObserver(() => {
+        if (!box.hidden) {
+          observer.disconnect();
+          // Once the parsing worker has started: the click must stop it.
+          setTimeout(() => document.getElementById('cancel').click(), 60);
+        }
+      });
+      observer.observe(box, { attributes: true });
+      const dt = new DataTransfer();
+      dt.items.add(window.bigFile);
+      document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }));
+    now = await shown(page);
+    assert.match(now.status, /^Cancelled big-vectors\.tsv\. Still showing big-vectors\.tsv · 600 items/);
+    assert.equal(now.alert, '');
+    assert.equal(now.sameZ, true);
+    assert.equal(await page.locator('#progress').isHidden(), true);
+  });
+
+  test('?data= and ?labels= open files served beside the page', async () => {
+    await page.goto(server.url('/?data=fixtures/vectors.tsv&labels=/fixtures/metadata.tsv&format=tsv'));
+    await waitForHeatmap(page);
+    const now = await shown(page);
+    assert.deepEqual(now.rowLabels, WORDS);
+    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions/);
+    assert.ok(requests.includes(server.url('/fixtures/vectors.tsv')));
+    assert.ok(requests.includes(server.url('/fixtures/metadata.tsv')));
+  });
+
+  test('?data= on another origin is refused before any request', async () => {
+    await page.goto(server.url('/?data=https://example.com/vectors.tsv'));
+    await page.locator('#error').waitFor({ state: 'visible' });
+    const alert = await page.locator('#error').textContent();
+    assert.match(alert, /\?data=https:\/\/example\.com\/vectors\.tsv is on another origin \(https:\/\/example\.com\)/);
+    assert.deepEqual(requests.filter((url) => new URL(url).hostname === 'example.com'), []);
+  });
+
+  test('no console error, and no request leaves the origin', () => {
+    assert.deepEqual(errors, []);
+    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`));
+    assert.deepEqual(foreign, []);
+  });
+});

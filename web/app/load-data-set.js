@@ -1,0 +1,58 @@
+import { attachMetadata, parseEmbeddingsOffThread, parseMetadataOffThread } from '../src/index.js';
+
+// Parses the files of a data set off the page's thread. A data set is
+// {name, metadataName?, embeddings: {data, dims, labels?}, metadata?, parseMs}.
+const now = () => performance.now();
+
+/**
+ * @param {{embeddings: File, metadata?: File|null, format?: string}} files
+ * @param {{signal?: AbortSignal, onProgress?: Function}} [options]
+ */
+export async function parseDataSet({ embeddings, metadata, format = 'auto' }, { signal, onProgress } = {}) {
+  const started = now();
+  const [vectors, table] = await together(signal, (inner) => [
+    parseEmbeddingsOffThread(embeddings, { name: embeddings.name, format, onProgress, signal: inner }),
+    metadata ? parseMetadataOffThread(metadata, { name: metadata.name, signal: inner }) : undefined,
+  ]);
+  if (table) checkRowCounts(vectors, table, embeddings.name, metadata.name);
+  return {
+    name: embeddings.name,
+    metadataName: metadata?.name,
+    embeddings: vectors,
+    metadata: table,
+    parseMs: now() - started,
+  };
+}
+
+/** The data set shown, relabelled by a new metadata table of the same length. */
+export async function withMetadata(dataSet, metadata, { signal } = {}) {
+  if (!dataSet) {
+    throw new Error(`${metadata.name} looks like a metadata table; open it together with its embeddings file`);
+  }
+  const started = now();
+  const table = await parseMetadataOffThread(metadata, { name: metadata.name, signal });
+  checkRowCounts(dataSet.embeddings, table, dataSet.name, metadata.name);
+  return { ...dataSet, metadataName: metadata.name, metadata: table, parseMs: now() - started };
+}
+
+// "row count mismatch: vectors.tsv has 10 rows but metadata.tsv has 9 rows"
+function checkRowCounts(vectors, table, file, metadataFile) {
+  attachMetadata(vectors, table, { file, metadataFile });
+}
+
+// Promise.all over parses that share one cancel: the first failure stops the
+// other worker instead of letting it run on.
+async function together(signal, start) {
+  const inner = new AbortController();
+  const forward = () => inner.abort(signal.reason);
+  if (signal?.aborted) forward();
+  signal?.addEventListener('abort', forward, { once: true });
+  try {
+    return await Promise.all(start(inner.signal).map((p) => p?.catch((error) => {
+      inner.abort(error);
+      throw error;
+    })));
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
+}
