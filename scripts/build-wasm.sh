@@ -19,7 +19,7 @@ MODULE_FLAGS=(--bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createCosineCor
 MEMORY_FLAGS=(-sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sMAXIMUM_MEMORY=4294967296)
 EXPORT_FLAGS=(-sEXPORTED_FUNCTIONS=_malloc,_free)
 
-SOURCES=(cpp/src/*.cpp cpp/bindings/bindings.cpp)
+SOURCES=(cpp/src/*.cpp cpp/bindings/*.cpp)
 
 em++ "${COMPILE_FLAGS[@]}" "${SOURCES[@]}" "${MODULE_FLAGS[@]}" "${MEMORY_FLAGS[@]}" \
   "${EXPORT_FLAGS[@]}" -o "$OUT/cosine-core.js"

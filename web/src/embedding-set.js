@@ -1,6 +1,10 @@
+import { analyze } from './analyze.js';
+import { compare } from './compare.js';
 import { CosineHeatmapError } from './errors.js';
+import { groupIds as toGroupIds } from './group-ids.js';
 import { cellEdges } from './overview-axes.js';
 import { rowBlocks, triangleBands } from './partition-rows.js';
+import { topK } from './top-k.js';
 
 // A set of embeddings validated and normalized once, kept by every worker of
 // the engine until dispose(). Views and statistics read it without sending
@@ -111,7 +115,7 @@ export class EmbeddingSet {
       throw new CosineHeatmapError(`order: method must be one of ${ORDER_METHODS.join(', ')}; got ${JSON.stringify(method)}`);
     }
     let groupIds = new Int32Array(0);
-    if (method === 'groups') groupIds = groupIdsOf(groups, this.size);
+    if (method === 'groups') groupIds = toGroupIds(groups, this.size, "order: 'groups'").ids;
     const key = method === 'groups' ? `groups:${Array.from(groupIds).join(',')}` : method;
     if (!this.#orders.has(key)) {
       let permutation = null;
@@ -190,6 +194,36 @@ export class EmbeddingSet {
     };
   }
 
+  // Statistics over the pairs i < j, each once, as plain JSON (schema in the
+  // README): distribution, quantiles, near-duplicates, outliers, effective
+  // dimension, group separation and the flags of the seed's signs of risk.
+  // options: {bins, duplicateThreshold, outlierThreshold, thresholds,
+  // groups, flagThresholds, signal, onProgress}.
+  async analyze(options = {}) {
+    this.#checkUsable();
+    return analyze(this.#engine._pool, this, options);
+  }
+
+  // Each item's k nearest items, self excluded: {indices: Int32Array,
+  // scores: Float32Array, dims: [n, k]} (k capped at n − 1).
+  async topK(k = 10, options = {}) {
+    this.#checkUsable();
+    return topK(this.#engine._pool, this, k, options);
+  }
+
+  // This set against another model's embeddings of the same items: an
+  // EmbeddingSet from the same engine, or anything embeddings() takes.
+  async compare(other, options = {}) {
+    this.#checkUsable();
+    if (other instanceof EmbeddingSet) return compare(this.#engine._pool, this, other, options);
+    const temporary = await this.#engine.embeddings(other);
+    try {
+      return await compare(this.#engine._pool, this, temporary, options);
+    } finally {
+      temporary.dispose();
+    }
+  }
+
   // Streams the lower triangle (tiles with cols[0] <= rows[0]; entries j < i
   // are the pairs) as {rows: [r0, r1], cols: [c0, c1], data, dims}, a few
   // tiles in flight at a time: memory stays at a few tiles whatever n is.
@@ -246,19 +280,6 @@ export class EmbeddingSet {
 }
 
 const ORDER_METHODS = ['original', 'average', 'complete', 'single', 'spectral', 'groups'];
-
-// Group names to ids 0..G-1 in natural sort order ("2" before "10").
-function groupIdsOf(groups, n) {
-  if (!Array.isArray(groups) || groups.length !== n) {
-    throw new CosineHeatmapError(
-      `order: 'groups' needs one group name per item (${n}), got ${Array.isArray(groups) ? groups.length : typeof groups}`,
-    );
-  }
-  const names = groups.map((g) => String(g ?? ''));
-  const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const idOf = new Map(sorted.map((name, k) => [name, k]));
-  return Int32Array.from(names, (name) => idOf.get(name));
-}
 
 function checkRange(range, n, axis) {
   const [begin, end] = range ?? [];

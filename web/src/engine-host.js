@@ -74,6 +74,39 @@ export class EngineHost {
       }
     },
 
+    analyzePass({ id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound, thresholds }) {
+      const set = this.#set(id);
+      return withTransfers(set._analyzePass(r0, r1, bins, duplicateThreshold, duplicateBound, thresholds));
+    },
+
+    gramStatistics({ id }) {
+      return withTransfers(checked(this.#set(id)._gramStatistics(), 'statistics'));
+    },
+
+    groupStatistics({ id, groupIds }) {
+      const set = this.#set(id);
+      const core = this.#core;
+      const ptr = core._malloc(Math.max(4, groupIds.length * 4));
+      try {
+        core.HEAP32.set(groupIds, ptr / 4);
+        return withTransfers(checked(set._groupStatistics(ptr, groupIds.length), 'group statistics'));
+      } finally {
+        core._free(ptr);
+      }
+    },
+
+    topKPass({ id, rows: [r0, r1], k }) {
+      return withTransfers(this.#set(id)._topKPass(r0, r1, k));
+    },
+
+    compareMoments({ id, otherId }) {
+      return withTransfers(checked(this.#set(id)._compareMoments(this.#set(otherId)), 'compare'));
+    },
+
+    comparePass({ id, otherId }) {
+      return withTransfers(checked(this.#set(id)._comparePass(this.#set(otherId)), 'compare'));
+    },
+
     // An empty order (length 0) restores the original one.
     setOrder({ id, order }) {
       const set = this.#set(id);
@@ -178,6 +211,19 @@ export class EngineHost {
   #zeroRows(set) {
     return Array.from(set._zeroRows());
   }
+}
+
+// Results from the core are fresh objects; move their typed arrays.
+function withTransfers(result) {
+  const transfer = Object.values(result)
+    .filter((value) => ArrayBuffer.isView(value))
+    .map((value) => value.buffer);
+  return { result, transfer };
+}
+
+function checked(result, name) {
+  if (result.error) throw new Error(`${name}: ${result.error}`);
+  return result;
 }
 
 function check(message, name) {

@@ -1,0 +1,175 @@
+// The statistics half of EmbeddingSet's raw API: one streamed pass feeds
+// several consumers; partial results go back to JavaScript as plain numbers
+// and fresh typed arrays, where the bands of all workers are merged.
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "cosine_heatmap/gram_statistics.hpp"
+#include "cosine_heatmap/group_statistics.hpp"
+#include "cosine_heatmap/model_comparison.hpp"
+#include "cosine_heatmap/near_duplicates.hpp"
+#include "cosine_heatmap/pair_compare.hpp"
+#include "cosine_heatmap/pair_histogram.hpp"
+#include "cosine_heatmap/share_above.hpp"
+#include "cosine_heatmap/tile_fan_out.hpp"
+#include "cosine_heatmap/tile_pair_stream.hpp"
+#include "cosine_heatmap/top_k.hpp"
+#include "wasm_embedding_set.hpp"
+
+namespace cosine_heatmap {
+namespace {
+
+// Fine histogram behind the quantiles: bins of width 1e-4 on [-1, 1], so a
+// quantile read from it (interpolated inside its bin) is off by < 1e-4.
+constexpr std::int32_t kQuantileBins = 20000;
+
+// A copy in a new typed array: nothing handed back views the heap.
+template <typename T>
+val copy_to_js(const char* type, const std::vector<T>& values) {
+  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+val counts_to_js(const std::vector<std::uint64_t>& counts) {
+  return copy_to_js("Float64Array", std::vector<double>(counts.begin(), counts.end()));
+}
+
+val histogram_to_js(const PairHistogram& h) {
+  val result = val::object();
+  result.set("counts", counts_to_js(h.counts));
+  result.set("count", static_cast<double>(h.count));
+  result.set("sum", h.sum);
+  result.set("sumSquares", h.sum_squares);
+  result.set("min", h.min);
+  result.set("max", h.max);
+  return result;
+}
+
+val error_object(const Status& status) {
+  val result = val::object();
+  result.set("error", status.message);
+  return result;
+}
+
+val moments_to_js(const PairMoments& m) {
+  val result = val::object();
+  result.set("pairCount", m.pair_count);
+  result.set("mean", m.mean());
+  result.set("std", m.std_dev());
+  return result;
+}
+
+}  // namespace
+
+val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t bins,
+                                   float duplicate_threshold, std::int32_t duplicate_bound, val thresholds) {
+  PairHistogramConsumer histogram(bins);
+  PairHistogramConsumer fine(kQuantileBins);
+  NearDuplicateConsumer duplicates(duplicate_threshold, static_cast<std::size_t>(duplicate_bound));
+  TopKConsumer best(rows_.rows, 1);
+  ShareAboveConsumer share(emscripten::vecFromJSArray<float>(thresholds));
+  TileFanOut fan_out;
+  fan_out.add(histogram);
+  fan_out.add(fine);
+  fan_out.add(duplicates);
+  fan_out.add(best);
+  fan_out.add(share);
+  stream_lower_tiles(rows_, row_begin, row_end, fan_out, workspace_, tile_buffer_);
+
+  val result = histogram_to_js(histogram.histogram());
+  result.set("fineCounts", counts_to_js(fine.histogram().counts));
+  result.set("nearDuplicateCount", static_cast<double>(duplicates.count()));
+  const std::vector<ScoredPair> pairs = duplicates.sorted_pairs();
+  std::vector<std::int32_t> pair_i, pair_j;
+  std::vector<float> pair_score;
+  for (const ScoredPair& p : pairs) {
+    pair_i.push_back(p.i);
+    pair_j.push_back(p.j);
+    pair_score.push_back(p.score);
+  }
+  result.set("pairI", copy_to_js("Int32Array", pair_i));
+  result.set("pairJ", copy_to_js("Int32Array", pair_j));
+  result.set("pairScore", copy_to_js("Float32Array", pair_score));
+  const NeighbourLists lists = best.lists();
+  result.set("bestScore", copy_to_js("Float32Array", lists.scores));
+  result.set("bestIndex", copy_to_js("Int32Array", lists.indices));
+  result.set("shareCounts", counts_to_js(share.counts_at_or_above()));
+  return result;
+}
+
+val WasmEmbeddingSet::gram_statistics() {
+  GramMoments moments(rows_.dim);
+  const Status status = accumulate_gram_moments(rows_, 0, rows_.rows, moments, workspace_);
+  if (!status.ok) return error_object(status);
+  val result = moments_to_js(pair_moments(moments));
+  const EffectiveDimension dimension = effective_dimension(moments);
+  result.set("participationRatio", dimension.participation_ratio);
+  result.set("entropyRank", dimension.entropy_rank);
+  result.set("nonzeroRows", static_cast<double>(moments.nonzero_rows));
+  return result;
+}
+
+val WasmEmbeddingSet::group_statistics(std::uintptr_t groups, std::int32_t count) {
+  const auto* ids = reinterpret_cast<const std::int32_t*>(groups);
+  std::int32_t group_count = 0;
+  for (std::int32_t i = 0; i < count; ++i) group_count = std::max(group_count, ids[i] + 1);
+  GroupSums sums(group_count, rows_.dim);
+  Status status = accumulate_group_sums(rows_, ids, 0, rows_.rows, sums);
+  if (!status.ok) return error_object(status);
+  const GroupSimilarity similarity = group_similarity(sums);
+  val result = val::object();
+  result.set("withinMean", similarity.within_mean);
+  result.set("betweenMean", similarity.between_mean);
+  result.set("withinPairs", similarity.within_pairs);
+  result.set("betweenPairs", similarity.between_pairs);
+  result.set("groupWithinMean", copy_to_js("Float64Array", similarity.group_within_mean));
+  double silhouette = std::numeric_limits<double>::quiet_NaN();
+  status = silhouette_score(rows_, ids, sums, silhouette);
+  result.set("silhouette", silhouette);
+  if (!status.ok) result.set("silhouetteError", status.message);
+  return result;
+}
+
+val WasmEmbeddingSet::top_k_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t k) {
+  TopKConsumer top(rows_.rows, k);
+  stream_lower_tiles(rows_, row_begin, row_end, top, workspace_, tile_buffer_);
+  const NeighbourLists lists = top.lists();
+  val result = val::object();
+  result.set("k", lists.k);
+  result.set("indices", copy_to_js("Int32Array", lists.indices));
+  result.set("scores", copy_to_js("Float32Array", lists.scores));
+  return result;
+}
+
+val WasmEmbeddingSet::compare_moments(const WasmEmbeddingSet& other) {
+  CrossMoments moments(rows_.dim, other.rows_.dim);
+  const Status status = accumulate_cross_moments(rows_, other.rows_, 0, rows_.rows, moments, workspace_);
+  if (!status.ok) return error_object(status);
+  const ModelComparison comparison = compare_models(moments);
+  val result = val::object();
+  result.set("a", moments_to_js(comparison.a));
+  result.set("b", moments_to_js(comparison.b));
+  result.set("pearson", comparison.pearson);
+  result.set("linearCka", comparison.linear_cka);
+  return result;
+}
+
+val WasmEmbeddingSet::compare_pass(const WasmEmbeddingSet& other) {
+  const RankGrid grid = sample_rank_grid(rows_, other.rows_);
+  PairCompareConsumer consumer(grid);
+  std::vector<float> buffer_a, buffer_b;
+  const Status status =
+      stream_lower_tile_pairs(rows_, other.rows_, 0, rows_.rows, consumer, workspace_, buffer_a, buffer_b);
+  if (!status.ok) return error_object(status);
+  val result = val::object();
+  result.set("pairCount", static_cast<double>(consumer.pair_count()));
+  result.set("meanAbsoluteDifference", consumer.mean_absolute_difference());
+  result.set("maxAbsoluteDifference", consumer.max_absolute_difference());
+  result.set("spearman", consumer.spearman());
+  return result;
+}
+
+}  // namespace cosine_heatmap

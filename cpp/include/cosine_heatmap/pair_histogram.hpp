@@ -1,0 +1,59 @@
+// Distribution of S(i, j) over pairs j < i: equal-width bins on [−1, 1] plus
+// the exact moments and extremes, mergeable across bands and workers.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "cosine_heatmap/tile_stream.hpp"
+
+namespace cosine_heatmap {
+
+struct PairHistogram {
+  // counts[b] covers [−1 + b·w, −1 + (b + 1)·w), w = 2 / bins; the last bin
+  // also holds 1. Values outside [−1, 1] (float rounding of unit dot
+  // products can give 1.0000001) are clamped into the end bins.
+  std::vector<std::uint64_t> counts;
+  std::uint64_t count = 0;
+  double sum = 0;
+  double sum_squares = 0;
+  float min = std::numeric_limits<float>::infinity();
+  float max = -std::numeric_limits<float>::infinity();
+
+  explicit PairHistogram(std::int32_t bins = 100);
+
+  std::int32_t bins() const { return static_cast<std::int32_t>(counts.size()); }
+  double bin_width() const { return 2.0 / static_cast<double>(counts.size()); }
+  double edge(std::int32_t b) const { return -1.0 + b * bin_width(); }
+  // bins + 1 edges, edges()[0] = −1, edges()[bins] = 1.
+  std::vector<double> edges() const;
+  // The one place a value is assigned a bin, shared with the quantile pass
+  // so both passes agree on which bin every value lies in.
+  std::int32_t bin_of(float value) const;
+
+  double mean() const { return count ? sum / static_cast<double>(count) : 0.0; }
+  // Population standard deviation of the pair values.
+  double std_dev() const;
+
+  // Approximate quantile (q in [0, 1]) by linear interpolation inside the
+  // bin holding the rank: error up to one bin width. QuantileRefineConsumer
+  // gives the exact version.
+  double approximate_quantile(double q) const;
+
+  // Same bin count required (the caller guarantees it).
+  void merge(const PairHistogram& other);
+};
+
+class PairHistogramConsumer : public TileConsumer {
+ public:
+  explicit PairHistogramConsumer(std::int32_t bins = 100) : histogram_(bins) {}
+  void consume(const TileRange& tile, const float* data, std::size_t ld) override;
+  void merge(const PairHistogramConsumer& other) { histogram_.merge(other.histogram_); }
+  const PairHistogram& histogram() const { return histogram_; }
+
+ private:
+  PairHistogram histogram_;
+};
+
+}  // namespace cosine_heatmap

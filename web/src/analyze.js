@@ -1,0 +1,159 @@
+import { analysisFlags } from './analysis-flags.js';
+import { CosineHeatmapError } from './errors.js';
+import { groupIds } from './group-ids.js';
+import { triangleBands } from './partition-rows.js';
+
+const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+const QUANTILE_BINS = 20000; // the core's fine histogram: bins of 1e-4
+const DUPLICATE_BOUND = 10000;
+
+// The statistics of a set over its off-diagonal pairs i < j, each pair once.
+// Mean, std and the effective dimension come from closed forms (no pass over
+// the pairs); histogram, quantiles, near-duplicates, outliers and the shares
+// above thresholds from one streamed pass shared by all workers.
+export async function analyze(pool, set, options = {}) {
+  const {
+    bins = 100,
+    duplicateThreshold = 0.98,
+    outlierThreshold = 0.5,
+    thresholds = [0.5, 0.8, 0.9, 0.95],
+    groups,
+    flagThresholds = {},
+    signal,
+    onProgress,
+  } = options;
+  if (!Number.isInteger(bins) || bins < 1 || bins > 100000) {
+    throw new CosineHeatmapError(`analyze: bins must be an integer from 1 to 100000, got ${bins}`);
+  }
+  const n = set.size;
+  const strongNegative = flagThresholds.strongNegativeSimilarity ?? -0.5;
+  const shareThresholds = [...new Set([...thresholds, duplicateThreshold, strongNegative])];
+  const group = groups === undefined ? null : groupIds(groups, n, 'analyze');
+
+  const pass = {
+    counts: new Float64Array(bins), fine: new Float64Array(QUANTILE_BINS), count: 0, min: Infinity, max: -Infinity,
+    duplicates: [], duplicateCount: 0, best: new Float32Array(n).fill(-Infinity), bestIndex: new Int32Array(n).fill(-1),
+    share: new Float64Array(shareThresholds.length),
+  };
+  let closed = null;
+  let grouped = null;
+  const bands = n > 1 ? triangleBands(n, set.dim, { minBands: pool.size, targetFlops: 4e9 }) : [];
+  const jobs = bands.map(([r0, r1]) => ({
+    action: 'analyzePass',
+    args: { id: set._id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound: DUPLICATE_BOUND, thresholds: shareThresholds },
+    weight: (r1 - r0) * r1,
+  }));
+  jobs.push({ action: 'gramStatistics', args: { id: set._id }, weight: n * set.dim });
+  if (group) jobs.push({ action: 'groupStatistics', args: { id: set._id, groupIds: group.ids }, weight: n * set.dim });
+  await pool.run(jobs, {
+    signal,
+    onProgress,
+    onResult: ({ action }, result) => {
+      if (action === 'gramStatistics') closed = result;
+      else if (action === 'groupStatistics') grouped = result;
+      else mergePass(pass, result);
+    },
+  });
+
+  const pairCount = (n * (n - 1)) / 2;
+  const outliers = [];
+  for (let i = 0; i < n; i++) {
+    if (n > 1 && !(pass.best[i] >= outlierThreshold)) outliers.push({ i, bestNeighbour: pass.bestIndex[i], score: pass.best[i] });
+  }
+  outliers.sort((a, b) => a.score - b.score || a.i - b.i);
+  pass.duplicates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  const shareOf = (t) => (pairCount ? pass.share[shareThresholds.indexOf(t)] / pairCount : 0);
+
+  const stats = {
+    n,
+    dim: set.dim,
+    pairCount,
+    mean: closed.mean,
+    std: closed.std,
+    min: pairCount ? pass.min : NaN,
+    max: pairCount ? pass.max : NaN,
+    anisotropy: closed.mean,
+    effectiveDimension: closed.participationRatio,
+    effectiveDimensionEntropy: closed.entropyRank,
+    histogram: { edges: Array.from({ length: bins + 1 }, (_, k) => -1 + (2 * k) / bins), counts: Array.from(pass.counts) },
+    quantiles: QUANTILES.map((q) => ({ q, value: quantile(pass.fine, pass.count, q) })),
+    quantilePrecision: 2 / QUANTILE_BINS,
+    shareAbove: thresholds.map((threshold) => ({ threshold, share: shareOf(threshold), count: pass.share[shareThresholds.indexOf(threshold)] })),
+    duplicateThreshold,
+    nearDuplicates: pass.duplicates.slice(0, DUPLICATE_BOUND),
+    nearDuplicateCount: pass.duplicateCount,
+    nearDuplicateBound: DUPLICATE_BOUND,
+    outlierThreshold,
+    outliers: outliers.slice(0, DUPLICATE_BOUND),
+    outlierCount: outliers.length,
+    zeroRows: set.zeroRows.length,
+    shareBelowStrongNegative: 1 - shareOf(strongNegative),
+  };
+  if (grouped) {
+    stats.withinMean = grouped.withinMean;
+    stats.betweenMean = grouped.betweenMean;
+    stats.silhouette = grouped.silhouette;
+    stats.groups = {
+      withinMean: grouped.withinMean,
+      betweenMean: grouped.betweenMean,
+      silhouette: Number.isFinite(grouped.silhouette) ? grouped.silhouette : null,
+      perGroup: group.names.map((name, g) => ({
+        name,
+        size: group.ids.reduce((count, id) => count + (id === g ? 1 : 0), 0),
+        withinMean: Number.isFinite(grouped.groupWithinMean[g]) ? grouped.groupWithinMean[g] : null,
+      })),
+    };
+    if (grouped.silhouetteError) stats.groups.note = grouped.silhouetteError;
+  }
+  return toPlainJson(stats, analysisFlags(stats, flagThresholds));
+}
+
+function mergePass(pass, part) {
+  for (let b = 0; b < pass.counts.length; b++) pass.counts[b] += part.counts[b];
+  for (let b = 0; b < pass.fine.length; b++) pass.fine[b] += part.fineCounts[b];
+  pass.count += part.count;
+  pass.min = Math.min(pass.min, part.min);
+  pass.max = Math.max(pass.max, part.max);
+  pass.duplicateCount += part.nearDuplicateCount;
+  for (let k = 0; k < part.pairI.length; k++) pass.duplicates.push({ i: part.pairI[k], j: part.pairJ[k], score: part.pairScore[k] });
+  if (pass.duplicates.length > 4 * DUPLICATE_BOUND) {
+    pass.duplicates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+    pass.duplicates.length = DUPLICATE_BOUND;
+  }
+  for (let i = 0; i < pass.best.length; i++) {
+    const score = part.bestScore[i];
+    if (score > pass.best[i] || (score === pass.best[i] && part.bestIndex[i] < pass.bestIndex[i])) {
+      pass.best[i] = score;
+      pass.bestIndex[i] = part.bestIndex[i];
+    }
+  }
+  for (let t = 0; t < pass.share.length; t++) pass.share[t] += part.shareCounts[t];
+}
+
+// numpy's default (linear) quantile, read from the fine histogram: the
+// order statistics at ranks ⌊q·(N − 1)⌋ and ⌈q·(N − 1)⌉ are each placed
+// inside their 1e-4-wide bin, then interpolated, so the result is within
+// one bin width of the exact quantile.
+function quantile(fine, count, q) {
+  if (count === 0) return NaN;
+  const rank = q * (count - 1);
+  const low = valueAtRank(fine, Math.floor(rank));
+  const high = valueAtRank(fine, Math.ceil(rank));
+  return low + (high - low) * (rank - Math.floor(rank));
+}
+
+function valueAtRank(fine, rank) {
+  const width = 2 / fine.length;
+  let below = 0;
+  for (let b = 0; b < fine.length; b++) {
+    if (below + fine[b] > rank) return -1 + width * (b + (rank - below + 0.5) / fine[b]);
+    below += fine[b];
+  }
+  return 1;
+}
+
+// analyze() returns plain JSON: numbers, strings, arrays, objects.
+function toPlainJson(stats, flags) {
+  const { withinMean, betweenMean, silhouette, shareBelowStrongNegative, ...rest } = stats;
+  return JSON.parse(JSON.stringify({ ...rest, flags }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
+}

@@ -1,0 +1,69 @@
+import { CosineHeatmapError } from './errors.js';
+import { topK } from './top-k.js';
+
+// Above this many items the pass over every pair (mean absolute difference,
+// Spearman) is skipped: it costs n² of each model's products. Pearson and
+// CKA come from closed forms at any n.
+export const COMPARE_PASS_LIMIT = 20000;
+const CHANGED_SHOWN = 50;
+
+// Two models' embeddings of the same n items (dimensions may differ):
+// representational similarity of their similarity matrices.
+//  pearson, spearman: correlation of the two upper triangles (i < j);
+//  linearCka: linear CKA of the centred unit-row embeddings (Kornblith et
+//    al. 2019), equal to CKA of the two cosine-similarity matrices;
+//  meanAbsoluteDifference: mean |S_A − S_B| over pairs;
+//  neighbourhood: overlap of each item's top-k neighbour sets.
+export async function compare(pool, a, b, { k = 10, passLimit = COMPARE_PASS_LIMIT, signal, onProgress } = {}) {
+  if (a.size !== b.size) {
+    throw new CosineHeatmapError(
+      `compare: both sets must hold the same items, in the same order: ${a.size} rows against ${b.size}`,
+    );
+  }
+  const n = a.size;
+  let moments = null;
+  let pass = null;
+  const jobs = [{ action: 'compareMoments', args: { id: a._id, otherId: b._id }, weight: n * (a.dim + b.dim) }];
+  const withPass = n > 1 && n <= passLimit;
+  if (withPass) jobs.push({ action: 'comparePass', args: { id: a._id, otherId: b._id }, weight: n * n });
+  await pool.run(jobs, {
+    signal,
+    onProgress,
+    onResult: ({ action }, result) => {
+      if (action === 'compareMoments') moments = result;
+      else pass = result;
+    },
+  });
+  const neighbours = n > 1 ? await neighbourhoodOverlap(pool, a, b, Math.min(k, n - 1), { signal }) : null;
+  return JSON.parse(JSON.stringify({
+    n,
+    dims: [a.dim, b.dim],
+    pearson: moments.pearson,
+    linearCka: moments.linearCka,
+    spearman: pass ? pass.spearman : null,
+    meanAbsoluteDifference: pass ? pass.meanAbsoluteDifference : null,
+    maxAbsoluteDifference: pass ? pass.maxAbsoluteDifference : null,
+    a: moments.a,
+    b: moments.b,
+    note: withPass ? undefined : `n = ${n} is above ${passLimit}: Spearman and the mean absolute difference (a pass over every pair) were skipped`,
+    neighbourhood: neighbours,
+  }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
+}
+
+async function neighbourhoodOverlap(pool, a, b, k, options) {
+  const [na, nb] = [await topK(pool, a, k, options), await topK(pool, b, k, options)];
+  const n = a.size;
+  const overlaps = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const mine = new Set(na.indices.subarray(i * k, (i + 1) * k));
+    let shared = 0;
+    for (const j of nb.indices.subarray(i * k, (i + 1) * k)) if (mine.has(j)) shared++;
+    overlaps[i] = shared / k;
+    sum += overlaps[i];
+  }
+  const changed = Array.from(overlaps, (overlap, i) => ({ i, overlap }))
+    .sort((x, y) => x.overlap - y.overlap || x.i - y.i)
+    .slice(0, CHANGED_SHOWN);
+  return { k, meanOverlap: sum / n, changed };
+}
