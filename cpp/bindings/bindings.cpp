@@ -6,6 +6,7 @@
 
 #include "cosine_heatmap/gram_kernel.hpp"
 #include "wasm_embedding_set.hpp"
+#include "wasm_text_embedder.hpp"
 
 namespace {
 
@@ -39,4 +40,5 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_comparePass", &WasmEmbeddingSet::compare_pass)
       .function("_tile", &WasmEmbeddingSet::tile);
   emscripten::function("_kernelIsa", &kernel_isa);
+  emscripten::function("_embedTexts", &cosine_heatmap::embed_texts_js);
 }
