@@ -16,9 +16,12 @@ export class EmbeddingSet {
   #orderInWorkers = null; // the order the workers hold (null: original)
   #orders = new Map(); // method (and groups) -> Promise<Int32Array>
 
+  #generation;
+
   constructor(engine, id, { size, dim, zeroRows }) {
     this.#engine = engine;
     this.#id = id;
+    this.#generation = engine._pool.generation;
     this.size = size;
     this.dim = dim;
     this.zeroRows = zeroRows;
@@ -276,6 +279,15 @@ export class EmbeddingSet {
 
   #checkUsable() {
     if (this.#disposed) throw new CosineHeatmapError('this embedding set was disposed');
+    const pool = this.#engine._pool;
+    const failure = pool.failure ?? (pool.generation !== this.#generation ? pool.lastFailure : null);
+    if (failure) {
+      throw new CosineHeatmapError(
+        `this embedding set was lost when an engine worker failed (${failure}); ` +
+          'the engine has restarted it: load the embeddings again',
+        { code: 'WORKER_LOST' },
+      );
+    }
   }
 }
 

@@ -10,15 +10,20 @@ export class EngineHost {
     this.#core = core;
   }
 
-  handle(action, args) {
+  // context.progress(done, total) reports from inside a long action.
+  handle(action, args, context = {}) {
     const method = this.#actions[action];
     if (!method) throw new Error(`unknown engine action "${action}"`);
-    return method.call(this, args);
+    return method.call(this, args, context);
   }
 
   #actions = {
     info() {
-      return { result: { kernel: this.#core._kernelIsa() } };
+      return { result: { kernel: this.#core._kernelIsa(), sets: this.#sets.size, heapBytes: this.#core.HEAP8.length } };
+    },
+
+    embedTexts({ texts, options }, { progress }) {
+      return withTransfers(checked(this.#core._embedTexts(texts, options, progress), 'embedTexts'));
     },
 
     load({ id, tensor, name }) {

@@ -8,15 +8,21 @@ const port = await connect();
 let hostReady = null;
 
 port.onMessage(async ({ id, action, args }) => {
+  // Test hook: die the way an out-of-memory or killed worker does.
+  if (action === '_simulateCrash') port.exit('the engine worker crashed (simulated)');
   try {
     if (action === 'init') hostReady = instantiateCore(args).then((core) => new EngineHost(core));
     if (!hostReady) throw new Error('the engine worker was not initialized');
     // Every action awaits the same promise, so they still run in arrival order.
     const host = await hostReady;
-    const { result, transfer = [] } = host.handle(action === 'init' ? 'info' : action, args);
+    const progress = (done, total) => port.post({ id, progress: { done, total } });
+    const { result, transfer = [] } = host.handle(action === 'init' ? 'info' : action, args, { progress });
     port.post({ id, result }, transfer);
   } catch (error) {
     port.post({ id, error: { message: error?.message ?? String(error) } });
+    // A trap or abort inside WASM (out of memory, a bug) leaves the module
+    // unusable: end the worker so the pool replaces it with a fresh one.
+    if (error instanceof WebAssembly.RuntimeError) port.exit(`the WASM core failed: ${error.message}`);
   }
 });
 
@@ -25,11 +31,20 @@ async function connect() {
     return {
       onMessage: (fn) => self.addEventListener('message', (event) => fn(event.data)),
       post: (message, transfer) => self.postMessage(message, transfer),
+      // A worker that closes itself raises no event in the page: say why first.
+      exit: (reason) => {
+        self.postMessage({ fatal: reason });
+        self.close();
+      },
     };
   }
   const { parentPort } = await import('node:worker_threads');
   return {
     onMessage: (fn) => parentPort.on('message', fn),
     post: (message, transfer) => parentPort.postMessage(message, transfer),
+    exit: (reason) => {
+      parentPort.postMessage({ fatal: reason });
+      process.exit(1);
+    },
   };
 }

@@ -67,6 +67,34 @@ export class Engine {
     return this.#load(toTensor(x, 'x'), 'x', options);
   }
 
+  // The built-in embedder (C++ core, no weights, nothing leaves the
+  // machine): hashed word, bigram and character n-gram TF-IDF, L2-normalized;
+  // see the README for the exact method. texts: string[]. options: {dim
+  // (4096), charNgramMin (3), charNgramMax (5), bigrams (true), lowercase
+  // (true), svdComponents (0: off), signal, onProgress}. → {data, dims}.
+  async embedTexts(texts, options = {}) {
+    const { signal, onProgress, ...settings } = options;
+    if (!Array.isArray(texts) || texts.length === 0) {
+      throw new CosineHeatmapError('embedTexts: no texts: pass a non-empty array of strings');
+    }
+    const bad = texts.findIndex((text) => typeof text !== 'string');
+    if (bad >= 0) throw new CosineHeatmapError(`embedTexts: text ${bad} is ${typeof texts[bad]}, not a string`);
+    if (texts.every((text) => text.trim() === '')) {
+      throw new CosineHeatmapError(`embedTexts: all ${texts.length} texts are blank: nothing to embed`);
+    }
+    let embedded = null;
+    await this.#pool.run(
+      [{ action: 'embedTexts', args: { texts, options: settings }, weight: texts.length }],
+      { signal, onProgress, onResult: (_, result) => (embedded = result) },
+    );
+    return embedded;
+  }
+
+  // Workers' state, for monitoring memory: [{sets, heapBytes}] per worker.
+  async stats() {
+    return this.#pool.broadcast('info', {});
+  }
+
   checkMatrixBudget(rows, cols) {
     const bytes = rows * cols * 4;
     if (bytes > this.matrixBudgetBytes) {

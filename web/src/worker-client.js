@@ -40,11 +40,17 @@ export class WorkerClient {
     }
   }
 
-  request(action, args = {}, transfer = []) {
+  // Why this worker can no longer answer (null while it is alive).
+  get failure() {
+    return this.#failure;
+  }
+
+  // onProgress receives ({done, total}) reported from inside the action.
+  request(action, args = {}, transfer = [], { onProgress } = {}) {
     if (this.#failure) return Promise.reject(new CosineHeatmapError(this.#failure));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, onProgress });
       if (this.node && this.#pending.size === 1) this.#worker.ref();
       this.#worker.postMessage({ id, action, args }, transfer);
     });
@@ -55,9 +61,11 @@ export class WorkerClient {
     this.#worker.terminate();
   }
 
-  #settle({ id, result, error }) {
+  #settle({ id, result, error, fatal, progress }) {
+    if (fatal) return this.#fail(fatal);
     const pending = this.#pending.get(id);
     if (!pending) return;
+    if (progress) return pending.onProgress?.(progress);
     this.#pending.delete(id);
     if (this.node && this.#pending.size === 0) this.#worker.unref();
     if (error) pending.reject(new CosineHeatmapError(error.message));

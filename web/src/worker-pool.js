@@ -4,32 +4,40 @@ import { WorkerClient } from './worker-client.js';
 // A fixed set of engine workers, each with its own WASM instance and its own
 // copy of every embedding set. No SharedArrayBuffer, so it runs on any static
 // host without cross-origin isolation.
+// A worker that dies (out of memory, killed) is replaced before the next
+// request; the sets it held are gone, so `generation` counts replacements
+// and sets loaded before one refuse to work, with the reason.
 export class WorkerPool {
   #clients;
+  #initArgs;
+  #healing = null;
 
   static async spawn(size, initArgs) {
-    const clients = await Promise.all(Array.from({ length: size }, () => WorkerClient.spawn()));
-    try {
-      const infos = await Promise.all(clients.map((client) => client.request('init', initArgs)));
-      return new WorkerPool(clients, infos[0]);
-    } catch (error) {
-      for (const client of clients) client.terminate();
-      throw error;
-    }
+    const clients = await Promise.all(Array.from({ length: size }, () => startClient(initArgs)));
+    return new WorkerPool(clients, initArgs);
   }
 
-  constructor(clients, info) {
-    this.#clients = clients;
-    this.info = info;
+  constructor(clients, initArgs) {
+    this.#clients = clients.map(({ client }) => client);
+    this.info = clients[0].info;
+    this.#initArgs = initArgs;
+    this.generation = 0;
+    this.lastFailure = null;
   }
 
   get size() {
     return this.#clients.length;
   }
 
+  // Why a worker died, while it waits to be replaced (else null).
+  get failure() {
+    return this.#clients.find((client) => client.failure)?.failure ?? null;
+  }
+
   // Sends a request to every worker. `transfer` moves buffers to the last
   // worker only: the others receive copies, made before the move.
-  broadcast(action, args, transfer = []) {
+  async broadcast(action, args, transfer = []) {
+    await this.#heal();
     const last = this.#clients.length - 1;
     return Promise.all(
       this.#clients.map((client, k) => client.request(action, args, k === last ? transfer : [])),
@@ -41,7 +49,8 @@ export class WorkerPool {
   // in job weights. Abort stops dispatching at once and rejects; jobs already
   // running finish in their workers (each is short) and are ignored, so the
   // pool stays usable.
-  run(jobs, { signal, onProgress, onResult } = {}) {
+  async run(jobs, { signal, onProgress, onResult } = {}) {
+    await this.#heal();
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
       const total = jobs.reduce((sum, job) => sum + (job.weight ?? 1), 0);
@@ -68,7 +77,11 @@ export class WorkerPool {
         }
         const job = jobs[next++];
         running++;
-        client.request(job.action, job.args).then(
+        // Progress inside a job moves the total by its share of the job's weight.
+        const inside = onProgress && (({ done: d, total: t }) => {
+          if (!settled && t > 0) onProgress({ done: done + ((job.weight ?? 1) * d) / t, total });
+        });
+        client.request(job.action, job.args, [], { onProgress: inside }).then(
           (result) => {
             running--;
             if (settled) return;
@@ -94,6 +107,41 @@ export class WorkerPool {
 
   terminate() {
     for (const client of this.#clients) client.terminate();
+  }
+
+  // Test hook: makes one worker die as a crashed one would.
+  _crashWorker(index = 0) {
+    return this.#clients[index].request('_simulateCrash').catch(() => {});
+  }
+
+  // Replaces dead workers; concurrent callers share one replacement.
+  #heal() {
+    if (!this.#clients.some((client) => client.failure)) return this.#healing ?? Promise.resolve();
+    this.#healing ??= (async () => {
+      try {
+        for (let k = 0; k < this.#clients.length; k++) {
+          const dead = this.#clients[k];
+          if (!dead.failure) continue;
+          this.lastFailure = dead.failure;
+          dead.terminate();
+          this.#clients[k] = (await startClient(this.#initArgs)).client;
+          this.generation++;
+        }
+      } finally {
+        this.#healing = null;
+      }
+    })();
+    return this.#healing;
+  }
+}
+
+async function startClient(initArgs) {
+  const client = await WorkerClient.spawn();
+  try {
+    return { client, info: await client.request('init', initArgs) };
+  } catch (error) {
+    client.terminate();
+    throw error;
   }
 }
 
