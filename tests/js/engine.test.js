@@ -124,3 +124,16 @@ test('x and y of different dimensions are rejected', async () => {
   const after = await engine.cosineSimilarity([[1, 2]], [[2, 4]]);
   assert.ok(Math.abs(after.data[0] - 1) < 1e-6);
 });
+
+test('input beyond what a worker can hold is refused from its dims, before any copy, at the documented edge', async () => {
+  const engine = await loadEngine();
+  const limitRows = (3 * 2 ** 30) / 4 / 1024; // 3 GiB of float32 rows of d = 1024
+  const fake = (n) => ({ data: { length: 0 }, dims: [n, 1024] });
+  await assert.rejects(engine.embeddings(fake(limitRows + 1)), (error) => {
+    assert.equal(error.code, 'TOO_LARGE');
+    assert.match(error.message, /786433 x 1024 embeddings need 3\.00 GiB as float32; an engine worker holds at most 3 GiB/);
+    return true;
+  });
+  // At the edge itself the size is accepted; this fake then fails on its data instead.
+  await assert.rejects(engine.embeddings(fake(limitRows)), /dims \[786432, 1024\] need 805306368 values, but data has 0/);
+});

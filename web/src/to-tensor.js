@@ -1,5 +1,10 @@
 import { CosineHeatmapError } from './errors.js';
 
+// What one engine worker can hold of a set: its float32 rows live in WASM
+// memory, which wasm32 caps at 4 GiB; 3 GiB leaves room for the rest of the
+// heap. Checked from dims alone, before anything is allocated or copied.
+export const MAX_SET_BYTES = 3 * 2 ** 30;
+
 // Accepts what users already hold and returns {data, dims} with data a
 // Float32Array or Float64Array the library may keep (and transfer to a
 // worker). Checks shape and types here, at the JavaScript edge, so mistakes
@@ -30,6 +35,7 @@ function fromNestedArray(rows, name) {
   }
   const d = first.length;
   if (d === 0) throw new CosineHeatmapError(`${name}: rows are empty (d = 0); at least one dimension is needed`);
+  checkSize(n, d, name);
   const data = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -73,6 +79,7 @@ function fromFlat(data, dims, name) {
   }
   if (n === 0) throw new CosineHeatmapError(`${name}: no rows (n = 0); at least one embedding is needed`);
   if (d === 0) throw new CosineHeatmapError(`${name}: rows are empty (d = 0); at least one dimension is needed`);
+  checkSize(n, d, name);
   if (data == null || typeof data.length !== 'number') {
     throw new CosineHeatmapError(`${name}: data must be a typed array or number[], got ${describe(data)}`);
   }
@@ -97,6 +104,17 @@ function toFloat32(values, d, name) {
     out[k] = v;
   }
   return out;
+}
+
+function checkSize(n, d, name) {
+  const bytes = n * d * 4;
+  if (bytes > MAX_SET_BYTES) {
+    throw new CosineHeatmapError(
+      `${name}: ${n} x ${d} embeddings need ${(bytes / 2 ** 30).toFixed(2)} GiB as float32; an engine worker ` +
+        `holds at most ${MAX_SET_BYTES / 2 ** 30} GiB (WebAssembly's 32-bit memory is 4 GiB in all)`,
+      { code: 'TOO_LARGE' },
+    );
+  }
 }
 
 function describe(v) {
