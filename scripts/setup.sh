@@ -29,6 +29,11 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
+# onnxruntime-node (under @huggingface/transformers, used by the tests) would
+# download CUDA binaries on Linux x64 in its postinstall; the CPU binaries are
+# in its npm tarball already, and nothing beyond npm is reachable here.
+export ONNXRUNTIME_NODE_INSTALL_CUDA=skip
+
 # npm ci is exact and quick on a clean clone; after that, only reinstall when
 # the lock file changed since the last install.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,0 +1,76 @@
+// Ten data sets opened one after another in one page: the page's JS heap and
+// the engine workers' WASM memory must not grow with each, and the workers
+// must not keep the sets they no longer show.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+
+// A .npy of n × d float32 values, made here.
+function npy(n, d, seed) {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${n}, ${d}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const bytes = Buffer.alloc(10 + header.length + n * d * 4);
+  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+  bytes.write(header, 10, 'latin1');
+  let state = seed;
+  for (let k = 0; k < n * d; k++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    bytes.writeFloatLE(state / 2 ** 32 - 0.5, 10 + header.length + 4 * k);
+  }
+  return bytes;
+}
+
+let server;
+let browser;
+let page;
+let errors;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser.context));
+  await page.goto(server.url('/'));
+  await waitForHeatmap(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function open(name, buffer) {
+  await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
+  await page.setInputFiles('#embeddings-file', { name, mimeType: 'application/octet-stream', buffer });
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 60_000 });
+}
+
+test('ten data sets in a row: heap and worker memory stay flat, old sets are released', async (t) => {
+  const cdp = await page.context().newCDPSession(page);
+  const workerStats = () => page.evaluate(async () => {
+    const { loadEngine } = await import('/src/index.js');
+    return (await loadEngine()).stats();
+  });
+  const heaps = [];
+  const wasm = [];
+  for (let k = 0; k < 10; k++) {
+    await open(`set-${k}.npy`, npy(3000, 48, k + 1));
+    heaps.push(await heapUsed(cdp));
+    wasm.push(await workerStats());
+  }
+  const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+  t.diagnostic(`JS heap after each load (MiB): ${heaps.map(mb).join(', ')}`);
+  t.diagnostic(`WASM heap of worker 0 (MiB): ${wasm.map((w) => mb(w[0].heapBytes)).join(', ')}; sets held: ${wasm.at(-1).map((w) => w.sets).join(', ')}`);
+  // The limit: after the third load, no load adds more than 8 MiB of JS heap
+  // in all (one 3,000 × 48 set is 0.55 MiB; its 512² overview cells 1 MiB).
+  assert.ok(heaps.at(-1) - heaps[2] < 8 * 2 ** 20, `JS heap grew ${mb(heaps.at(-1) - heaps[2])} MiB over 7 loads`);
+  for (const worker of wasm.at(-1)) assert.ok(worker.sets <= 2, `a worker holds ${worker.sets} sets`);
+  assert.equal(wasm.at(-1)[0].heapBytes, wasm[2][0].heapBytes, 'WASM memory stopped growing');
+  assert.deepEqual(errors, []);
+});
