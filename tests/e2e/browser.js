@@ -25,10 +25,14 @@ const CHROMIUM_ARGS = [
 /**
  * Serves web/ on 127.0.0.1 at a free port; with `fixtures` (a directory),
  * also serves that directory at /fixtures/, so test files never live in web/.
- * @param {{fixtures?: string|URL}} [options]
+ * `extra` mounts more directories for the test server only, e.g.
+ * {'/models/': 'tests/fixtures', '/ort/': 'node_modules/…/dist'}.
+ * @param {{fixtures?: string|URL, extra?: Record<string, string|URL>}} [options]
  */
-export async function startServer({ fixtures } = {}) {
-  const server = fixtures ? createFixtureServer(fixtures) : createStaticServer();
+export async function startServer({ fixtures, extra = {} } = {}) {
+  const mounts = Object.entries(extra);
+  if (fixtures) mounts.unshift(['/fixtures/', fixtures]);
+  const server = mounts.length > 0 ? createMountServer(mounts) : createStaticServer();
   const port = await listen(server, 0);
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -41,16 +45,18 @@ export async function startServer({ fixtures } = {}) {
   };
 }
 
-function createFixtureServer(fixtures) {
+// web/ at /, each mounted directory at its prefix (which ends with '/').
+function createMountServer(mounts) {
   const web = createStaticServer();
-  const files = createStaticServer(resolvePath(fixtures instanceof URL ? fileURLToPath(fixtures) : fixtures));
+  const servers = mounts.map(([prefix, dir]) => {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`mount prefix must be /…/: ${prefix}`);
+    return [prefix, createStaticServer(resolvePath(dir instanceof URL ? fileURLToPath(dir) : dir))];
+  });
   return createServer((request, response) => {
-    if (request.url.startsWith('/fixtures/')) {
-      request.url = request.url.slice('/fixtures'.length);
-      files.emit('request', request, response);
-    } else {
-      web.emit('request', request, response);
-    }
+    const mount = servers.find(([prefix]) => request.url.startsWith(prefix));
+    if (!mount) return web.emit('request', request, response);
+    request.url = request.url.slice(mount[0].length - 1);
+    mount[1].emit('request', request, response);
   });
 }
 
