@@ -7,3 +7,12 @@ cd "$(dirname "$0")/.."
 bash scripts/build-wasm.sh
 mkdir -p web/build
 cp node_modules/plotly.js-dist-min/plotly.min.js web/build/plotly.min.js
+
+# Transformers.js for the page's Texts tab: its self-contained browser bundle
+# and the ONNX Runtime wasm files from the same package (so their versions
+# match), served from our origin instead of its default CDN.
+TJS=node_modules/@huggingface/transformers/dist
+if [ -f "$TJS/transformers.min.js" ]; then
+  mkdir -p web/build/transformers
+  cp "$TJS/transformers.min.js" "$TJS"/ort-wasm-simd-threaded.jsep.{mjs,wasm} web/build/transformers/
+fi
