@@ -3,8 +3,9 @@
 // {id, action, args}, answers {id, result} or {id, error: {message}}.
 import { EngineHost } from './engine-host.js';
 import { instantiateCore } from './wasm-module.js';
+import { connectWorkerPort } from './worker-port.js';
 
-const port = await connect();
+const port = await connectWorkerPort();
 let hostReady = null;
 
 port.onMessage(async ({ id, action, args }) => {
@@ -25,26 +26,3 @@ port.onMessage(async ({ id, action, args }) => {
     if (error instanceof WebAssembly.RuntimeError) port.exit(`the WASM core failed: ${error.message}`);
   }
 });
-
-async function connect() {
-  if (typeof WorkerGlobalScope !== 'undefined') {
-    return {
-      onMessage: (fn) => self.addEventListener('message', (event) => fn(event.data)),
-      post: (message, transfer) => self.postMessage(message, transfer),
-      // A worker that closes itself raises no event in the page: say why first.
-      exit: (reason) => {
-        self.postMessage({ fatal: reason });
-        self.close();
-      },
-    };
-  }
-  const { parentPort } = await import('node:worker_threads');
-  return {
-    onMessage: (fn) => parentPort.on('message', fn),
-    post: (message, transfer) => parentPort.postMessage(message, transfer),
-    exit: (reason) => {
-      parentPort.postMessage({ fatal: reason });
-      process.exit(1);
-    },
-  };
-}

@@ -3,8 +3,9 @@
 // or the error with its position.
 import { parseEmbeddings } from './parse-embeddings.js';
 import { parseMetadata } from './parse-metadata.js';
+import { connectWorkerPort } from './worker-port.js';
 
-const port = await connect();
+const port = await connectWorkerPort();
 
 port.onMessage(async ({ kind, input, options }) => {
   try {
@@ -26,17 +27,3 @@ port.onMessage(async ({ kind, input, options }) => {
     port.post({ error: { message: message ?? String(error), name, reason, file, line, column, offset, row } });
   }
 });
-
-async function connect() {
-  if (typeof WorkerGlobalScope !== 'undefined') {
-    return {
-      onMessage: (fn) => self.addEventListener('message', (event) => fn(event.data)),
-      post: (message, transfer) => self.postMessage(message, transfer),
-    };
-  }
-  const { parentPort } = await import('node:worker_threads');
-  return {
-    onMessage: (fn) => parentPort.on('message', fn),
-    post: (message, transfer) => parentPort.postMessage(message, transfer),
-  };
-}
