@@ -8,3 +8,5 @@ export { parseMetadata, attachMetadata } from './parse-metadata.js';
 export { ParseError } from './parse-error.js';
 export { detectFormat } from './parse-format.js';
 export { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-thread.js';
+export { CosineHeatmapElement, defineCosineHeatmapElement } from './cosine-heatmap-element.js';
+export { exportImage, matrixCsv, visibleMatrixCsv, figureJson, statisticsJson, downloadFile } from './exports.js';

@@ -1,0 +1,87 @@
+// A small typed program against the published entry points, resolved the
+// way a user's TypeScript resolves them: by package name, through the
+// "exports" map and its "types" conditions. tests/js/types.test.js runs
+// tsc --noEmit on it; nothing here is executed.
+import {
+  CosineHeatmapError,
+  CosineSimilarityHeatmap,
+  ParseError,
+  defineCosineHeatmapElement,
+  exportImage,
+  figureJson,
+  loadEngine,
+  matrixCsv,
+  parseEmbeddings,
+  parseMetadata,
+  attachMetadata,
+  statisticsJson,
+  visibleMatrixCsv,
+  type EmbeddingSet,
+  type Flag,
+  type Level,
+  type Statistics,
+} from 'cosine-heatmap';
+import { embedWithTransformers } from 'cosine-heatmap/transformers';
+
+export async function headless(bytes: Uint8Array): Promise<number> {
+  const engine = await loadEngine({ workers: 2, wasmUrl: new URL('https://cdn.example/cosine-core.wasm') });
+  const parsed = await parseEmbeddings(bytes, { name: 'vectors.npy' });
+  const table = await parseMetadata('label\nA\nB\n');
+  const labelled = attachMetadata(parsed, table, { labelColumn: 'label' });
+  const labels: string[] = labelled.labels;
+  const set: EmbeddingSet = await engine.embeddings(labelled);
+  const { data, dims } = await set.similarity();
+  const first: number = data[0] + dims[0] + labels.length;
+  const stats: Statistics = await set.analyze({ bins: 50, groups: labels });
+  const warnings: Flag[] = stats.flags.filter((flag) => flag.level === 'warning');
+  const order: Int32Array = await set.order({ method: 'average' });
+  const overview = await set.overview({ size: 256, order, reduce: 'mean' });
+  for await (const tile of set.tiles({ tileSize: 128 })) void tile.rows[0];
+  const csv: string = await matrixCsv(set, { labels, order });
+  const json: string = await statisticsJson(stats);
+  // @ts-expect-error: not an order method
+  await set.order({ method: 'alphabetical' });
+  set.dispose();
+  return first + warnings.length + overview.dims[0] + csv.length + json.length;
+}
+
+export async function view(element: HTMLElement): Promise<Blob> {
+  const heatmap = new CosineSimilarityHeatmap(element, { order: 'spectral', colorScale: 'RdBu', zmin: -1, zmax: 1, maskDiagonal: true });
+  heatmap.addEventListener('level', (event) => {
+    const level: Level = event.detail;
+    void level.cellSize;
+  });
+  heatmap.addEventListener('select', (event) => void event.detail.rowIndices);
+  await heatmap.setEmbeddings([[1, 0], [0, 1]], { labels: ['a', 'b'] });
+  await heatmap.update({ title: 'Two items', range: 'auto' });
+  // @ts-expect-error: colour ranges are numbers
+  await heatmap.update({ zmin: 'low' });
+  const figure: string = figureJson(heatmap);
+  const window: string = visibleMatrixCsv(heatmap);
+  void figure;
+  void window;
+  return exportImage(heatmap, { format: 'svg' });
+}
+
+export function element(): void {
+  defineCosineHeatmapElement();
+  const heatmap = document.createElement('cosine-heatmap');
+  heatmap.setAttribute('src', 'vectors.npy');
+  heatmap.embeddings = { data: new Float32Array(4), dims: [2, 2] };
+  heatmap.labels = ['a', 'b'];
+  heatmap.addEventListener('ready', (event) => void event.detail.size);
+  heatmap.addEventListener('select', (event) => void event.detail.value);
+  heatmap.addEventListener('error', (event) => console.log(event.detail.message));
+  document.body.append(heatmap);
+}
+
+export async function texts(): Promise<number> {
+  const { data, dims } = await embedWithTransformers(['a cat', 'a dog'], { model: 'Xenova/all-MiniLM-L6-v2', pooling: 'mean' });
+  return data.length + dims[1];
+}
+
+export function errors(error: unknown): string {
+  if (error instanceof ParseError) return `${error.file}:${error.line ?? ''} ${error.reason}`;
+  if (error instanceof CosineHeatmapError) return error.message;
+  return String(error);
+}

@@ -1,0 +1,112 @@
+import { CosineHeatmapError } from './errors.js';
+import { checkGroups, groupRuns } from './heatmap-groups.js';
+import { itemLabels } from './heatmap-labels.js';
+import { heatmapLayout } from './heatmap-layout.js';
+import { resolveHeatmapOptions } from './heatmap-options.js';
+import { describeLevel } from './heatmap-overview.js';
+import { heatmapTrace } from './heatmap-trace.js';
+
+// What a self-contained report holds, computed once by the engine (in Node
+// for the command line): the heatmap as the page draws it at its overview
+// level, the statistics of analyze() and the labels. The cells go in as
+// base64 Float32 and the per-cell hover strings are rebuilt in the report,
+// so a report stays a few MB whatever n is: at most size × size cells.
+
+export const REPORT_FORMAT = 1;
+
+/**
+ * @param {import('./embedding-set.js').EmbeddingSet} set
+ * @param {{labels?: ArrayLike<unknown>, groups?: ArrayLike<unknown>, title?: string,
+ *   order?: string, size?: number, colorScale?: string, source?: string,
+ *   analyzeOptions?: object}} [options]
+ * @returns {Promise<{payload: object, stats: object}>}
+ */
+export async function reportData(set, options = {}) {
+  const { labels, groups, title, order = 'original', size = 512, colorScale, source, analyzeOptions = {} } = options;
+  if (!Number.isInteger(size) || size < 2 || size > 2048) {
+    throw new CosineHeatmapError(`report: size must be an integer from 2 to 2048 cells per axis, got ${size}`);
+  }
+  const n = set.size;
+  const names = itemLabels(labels, n);
+  const groupList = checkGroups(groups, n);
+  const viewOptions = resolveHeatmapOptions({
+    order,
+    ...(title === undefined ? {} : { title }),
+    ...(colorScale === undefined ? {} : { colorScale }),
+  });
+  if (order === 'groups' && !groupList) {
+    throw new CosineHeatmapError("report: order 'groups' needs a group per item (--group-column)");
+  }
+  const permutation = order === 'original' ? undefined : await set.order(order === 'groups' ? { method: order, groups: groupList } : { method: order });
+  const window = { rows: [0, n], cols: [0, n] };
+  const mean = await set.overview({ size, reduce: 'mean', order: permutation, window });
+  const single = mean.dims[0] === n;
+  const cells = {
+    kind: single ? 'items' : 'overview',
+    dims: mean.dims,
+    rowStarts: mean.rowStarts,
+    rowEnds: mean.rowEnds,
+    colStarts: mean.colStarts,
+    colEnds: mean.colEnds,
+    window,
+    reduce: 'mean',
+    mean: mean.data,
+    max: null,
+    min: null,
+    cellRows: maxRun(mean.rowStarts, mean.rowEnds),
+    cellCols: maxRun(mean.colStarts, mean.colEnds),
+    pairs: n * n,
+  };
+  const stats = await set.analyze({ ...analyzeOptions, ...(groupList ? { groups: groupList } : {}) });
+  const { z, text, customdata, ...trace } = heatmapTrace(cells, names, viewOptions, {
+    zeroRows: set.zeroRows,
+    order: permutation,
+  });
+  const pixels = { x: 760, y: 760 };
+  const layout = heatmapLayout(viewOptions, {
+    labels: names,
+    n,
+    order: permutation,
+    kind: cells.kind,
+    window,
+    runs: groupRuns(groupList, permutation),
+    pixels,
+  });
+  const payload = {
+    format: REPORT_FORMAT,
+    title: viewOptions.title,
+    source: source ?? null,
+    generated: new Date().toISOString(),
+    n,
+    dim: set.dim,
+    order,
+    level: describeLevel(cells, n),
+    heatmap: {
+      dims: cells.dims,
+      z: base64Float32(cells.mean),
+      rowText: text.map((row) => row[0] ?? ''),
+      colText: customdata[0] ?? [],
+      trace,
+      layout,
+    },
+    labels: names,
+    stats,
+  };
+  return { payload, stats };
+}
+
+function maxRun(starts, ends) {
+  let most = 0;
+  for (let k = 0; k < starts.length; k++) most = Math.max(most, ends[k] - starts[k]);
+  return most;
+}
+
+// Little-endian Float32 bytes (every platform Node and browsers run on).
+function base64Float32(values) {
+  const copy = Float32Array.from(values);
+  const bytes = new Uint8Array(copy.buffer);
+  if (typeof Buffer === 'function') return Buffer.from(bytes).toString('base64');
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary);
+}

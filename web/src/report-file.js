@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { CosineHeatmapError } from './errors.js';
+import { loadEngine } from './load-engine.js';
+import { parseEmbeddings } from './parse-embeddings.js';
+import { attachMetadata, parseMetadata } from './parse-metadata.js';
+import { reportData } from './report-data.js';
+import { reportHtml } from './report-html.js';
+
+// Node only: files in, one self-contained HTML report (and its statistics)
+// out, computed by the same WASM engine as the page. The command line
+// (bin/cosine-heatmap.js) is a thin layer over this.
+
+/**
+ * @param {string} embeddingsPath  .npy, .csv, .tsv, .json or .jsonl
+ * @param {{labels?: string, labelColumn?: string, groupColumn?: string, title?: string,
+ *   order?: string, size?: number, colorScale?: string, format?: string, workers?: number}} [options]
+ *   labels: a metadata table (.tsv / .csv), one row per item
+ * @returns {Promise<{html: string, stats: object, payload: object}>}
+ */
+export async function createReport(embeddingsPath, options = {}) {
+  const { labels: labelsPath, labelColumn, groupColumn, title, order = 'original', size = 512, colorScale, format = 'auto', workers } = options;
+  const name = basename(embeddingsPath);
+  const embeddings = await parseEmbeddings(await readInputFile(embeddingsPath), { name, format });
+  let labels = embeddings.labels;
+  let groups;
+  if (labelsPath) {
+    const metadataName = basename(labelsPath);
+    const table = await parseMetadata(await readInputFile(labelsPath), { name: metadataName });
+    const joined = attachMetadata(embeddings, table, { file: name, metadataFile: metadataName, labelColumn: labelColumn ?? 0 });
+    labels = distinct(joined.labels);
+    if (groupColumn !== undefined) groups = attachMetadata(embeddings, table, { file: name, metadataFile: metadataName, labelColumn: groupColumn }).labels;
+  } else if (labelColumn !== undefined || groupColumn !== undefined) {
+    throw new CosineHeatmapError('--label-column and --group-column need a metadata table (--labels metadata.tsv)');
+  }
+  const engine = await loadEngine(workers === undefined ? {} : { workers });
+  const set = await engine.embeddings(embeddings);
+  try {
+    const source = labelsPath ? `${name} + ${basename(labelsPath)}` : name;
+    const { payload, stats } = await reportData(set, { labels, groups, title, order, size, colorScale, source });
+    const html = await reportHtml(payload, await reportScripts());
+    return { html, stats, payload };
+  } finally {
+    set.dispose();
+  }
+}
+
+/** The sources the report inlines: Plotly from its npm package, and our renderer. */
+export async function reportScripts() {
+  const require = createRequire(import.meta.url);
+  const [plotlySource, rendererSource] = await Promise.all([
+    readFile(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8'),
+    readFile(new URL('./report-renderer.js', import.meta.url), 'utf8'),
+  ]);
+  return { plotlySource, rendererSource };
+}
+
+async function readInputFile(path) {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const reason = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory, not a file' : error.message;
+    throw new CosineHeatmapError(`${path}: ${reason}`, { cause: error });
+  }
+}
+
+// As the page does: a repeated label gets its row number, "3 (#17)".
+function distinct(values) {
+  return new Set(values).size === values.length ? values : values.map((value, i) => `${value} (#${i})`);
+}

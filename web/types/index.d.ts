@@ -1,0 +1,382 @@
+// Type declarations for 'cosine-heatmap' (web/src/index.js). Hand-written to
+// match the JavaScript sources; tests/types/example.ts checks them with tsc.
+
+/** Embeddings the engine takes: rows of numbers, or a row-major tensor. */
+export type EmbeddingsInput =
+  | number[][]
+  | { data: Float32Array | Float64Array | ArrayLike<number>; dims: readonly number[]; labels?: readonly string[] }
+  | { data: Float32Array | Float64Array | ArrayLike<number>; shape: readonly number[] };
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface LongCallOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** A row-major matrix from the engine. A copy: the caller owns it. */
+export interface SimilarityMatrix {
+  data: Float32Array;
+  dims: [number, number];
+  /** Rows that were zero vectors (their similarity with everything is 0). */
+  zeroRows: number[];
+  /** crossSimilarity only: the zero rows of y. */
+  zeroColumns?: number[];
+}
+
+export interface LoadEngineOptions {
+  /** Where cosine-core.wasm is (default: next to the library's JavaScript). For CDNs and bundlers. */
+  wasmUrl?: string | URL;
+  /** Engine workers (default: the machine's cores). */
+  workers?: number;
+  /** Largest n × m matrix similarity() builds, in bytes (default 1 GiB). */
+  matrixBudgetBytes?: number;
+}
+
+/** The engine, shared: the same options give the same promise. */
+export function loadEngine(options?: LoadEngineOptions): Promise<Engine>;
+
+export class Engine {
+  private constructor();
+  /** The kernel the core was built with. */
+  readonly kernel: string;
+  readonly workers: number;
+  readonly matrixBudgetBytes: number;
+  /** S = cos(x, x) or cos(x, y), whole. */
+  cosineSimilarity(x: EmbeddingsInput, y?: EmbeddingsInput | null, options?: LongCallOptions & { transfer?: boolean }): Promise<SimilarityMatrix>;
+  /** Validates and normalizes x once; keep it for views and statistics; dispose() when done. */
+  embeddings(x: EmbeddingsInput, options?: { transfer?: boolean }): Promise<EmbeddingSet>;
+  checkMatrixBudget(rows: number, cols: number): void;
+  /** Stops the workers. */
+  dispose(): void;
+}
+
+export type OrderMethod = 'original' | 'average' | 'complete' | 'single' | 'spectral' | 'groups';
+export type Reduce = 'mean' | 'max' | 'min';
+
+export interface Window {
+  rows?: [number, number];
+  cols?: [number, number];
+}
+
+export interface Overview {
+  data: Float32Array;
+  dims: [number, number];
+  rowStarts: Int32Array;
+  colStarts: Int32Array;
+  rowEnds: Int32Array;
+  colEnds: Int32Array;
+  reduce: Reduce;
+}
+
+export interface Tile {
+  rows: [number, number];
+  cols: [number, number];
+  data: Float32Array;
+  dims: [number, number];
+}
+
+export interface AnalyzeOptions extends LongCallOptions {
+  bins?: number;
+  duplicateThreshold?: number;
+  outlierThreshold?: number;
+  thresholds?: number[];
+  groups?: ArrayLike<unknown>;
+  flagThresholds?: Partial<FlagThresholds>;
+}
+
+export interface FlagThresholds {
+  highMeanSimilarity: number;
+  strongNegativeSimilarity: number;
+  strongNegativeShare: number;
+  nearDuplicateShare: number;
+  outlierShare: number;
+  effectiveDimensionShare: number;
+  silhouette: number;
+}
+
+export interface Flag {
+  id: 'high-similarity' | 'strong-dissimilarity' | 'near-duplicates' | 'outliers' | 'low-effective-dimension' | 'zero-vectors' | 'groups-not-separated' | (string & {});
+  level: 'warning' | 'info';
+  message: string;
+  value: number;
+  threshold: number;
+}
+
+/** set.analyze(): plain JSON (non-finite numbers are null). */
+export interface Statistics {
+  n: number;
+  dim: number;
+  pairCount: number;
+  mean: number | null;
+  std: number | null;
+  min: number | null;
+  max: number | null;
+  anisotropy: number | null;
+  effectiveDimension: number | null;
+  effectiveDimensionEntropy: number | null;
+  histogram: { edges: number[]; counts: number[] };
+  quantiles: { q: number; value: number | null }[];
+  quantilePrecision: number;
+  shareAbove: { threshold: number; share: number; count: number }[];
+  duplicateThreshold: number;
+  nearDuplicates: { i: number; j: number; score: number }[];
+  nearDuplicateCount: number;
+  nearDuplicateBound: number;
+  outlierThreshold: number;
+  outliers: { i: number; bestNeighbour: number; score: number | null }[];
+  outlierCount: number;
+  zeroRows: number;
+  groups?: {
+    withinMean: number | null;
+    betweenMean: number | null;
+    silhouette: number | null;
+    perGroup: { name: string; size: number; withinMean: number | null }[];
+    note?: string;
+  };
+  flags: Flag[];
+}
+
+export interface TopK {
+  indices: Int32Array;
+  scores: Float32Array;
+  dims: [number, number];
+}
+
+export interface Comparison {
+  n: number;
+  dims: [number, number];
+  pearson: number | null;
+  linearCka: number | null;
+  spearman: number | null;
+  meanAbsoluteDifference: number | null;
+  maxAbsoluteDifference: number | null;
+  note?: string;
+  neighbourhood: { k: number; meanOverlap: number; changed: unknown[] } | null;
+  [key: string]: unknown;
+}
+
+/** A set of embeddings held by the engine's workers until dispose(). */
+export class EmbeddingSet {
+  private constructor();
+  readonly size: number;
+  readonly dim: number;
+  readonly zeroRows: number[];
+  readonly disposed: boolean;
+  similarity(options?: LongCallOptions): Promise<SimilarityMatrix>;
+  crossSimilarity(other: EmbeddingSet, options?: LongCallOptions): Promise<SimilarityMatrix>;
+  pairSummary(options?: LongCallOptions): Promise<{ count: number; mean: number; min: number; max: number }>;
+  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown> } & LongCallOptions): Promise<Int32Array>;
+  overview(options?: { size?: number; reduce?: Reduce; order?: ArrayLike<number>; window?: Window } & LongCallOptions): Promise<Overview>;
+  analyze(options?: AnalyzeOptions): Promise<Statistics>;
+  topK(k?: number, options?: LongCallOptions): Promise<TopK>;
+  compare(other: EmbeddingSet | EmbeddingsInput, options?: { k?: number; passLimit?: number } & LongCallOptions): Promise<Comparison>;
+  tiles(options?: { tileSize?: number } & LongCallOptions): AsyncGenerator<Tile>;
+  dispose(): void;
+}
+
+export class CosineHeatmapError extends Error {
+  constructor(message: string, options?: { cause?: unknown; code?: string });
+  code?: string;
+}
+
+export class ParseError extends CosineHeatmapError {
+  constructor(reason: string, where?: { file?: string; line?: number; column?: number; offset?: number; row?: number; columnUnit?: string });
+  readonly reason: string;
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly offset?: number;
+  readonly row?: number;
+}
+
+export type ParseInput = Blob | ArrayBuffer | ArrayBufferView | string;
+export type EmbeddingsFormat = 'auto' | 'npy' | 'csv' | 'tsv' | 'json' | 'jsonl';
+
+export interface MetadataTable {
+  columns: string[];
+  rows: string[][];
+}
+
+export interface ParsedEmbeddings {
+  data: Float32Array;
+  dims: [number, number];
+  labels?: string[];
+  metadata?: MetadataTable;
+}
+
+export interface ParseEmbeddingsOptions {
+  format?: EmbeddingsFormat;
+  name?: string;
+  labelColumn?: string | number;
+  header?: boolean;
+  delimiter?: string;
+  embeddingField?: string;
+  labelField?: string;
+  maxBytes?: number;
+  onProgress?: (progress: Progress) => void;
+  metadata?: MetadataTable;
+  metadataName?: string;
+}
+
+export function parseEmbeddings(input: ParseInput, options?: ParseEmbeddingsOptions): Promise<ParsedEmbeddings>;
+export function parseMetadata(input: ParseInput, options?: { name?: string; maxBytes?: number; delimiter?: string }): Promise<MetadataTable>;
+export function attachMetadata<T extends { data: ArrayLike<number>; dims: readonly number[] }>(
+  embeddings: T,
+  metadata: MetadataTable,
+  options?: { file?: string; metadataFile?: string; labelColumn?: string | number },
+): T & { metadata: MetadataTable; labels: string[] };
+export function parseEmbeddingsOffThread(input: ParseInput, options?: ParseEmbeddingsOptions & { signal?: AbortSignal }): Promise<ParsedEmbeddings>;
+export function parseMetadataOffThread(
+  input: ParseInput,
+  options?: { name?: string; maxBytes?: number; delimiter?: string; signal?: AbortSignal; onProgress?: (progress: Progress) => void },
+): Promise<MetadataTable>;
+export function detectFormat(bytes: Uint8Array, name?: string): { format: Exclude<EmbeddingsFormat, 'auto'>; delimiter?: string; [key: string]: unknown };
+
+/** A Plotly colour scale: a name, or [fraction, colour] pairs. */
+export type ColorScale = string | [number, string][];
+
+export interface HeatmapOptions {
+  title?: string;
+  colorLabel?: string;
+  xaxisTitle?: string;
+  yaxisTitle?: string;
+  colorScale?: ColorScale;
+  reverseScale?: boolean;
+  zmin?: number;
+  zmax?: number;
+  zmid?: number | null;
+  textMaxSize?: number;
+  valueFormat?: string;
+  hoverFormat?: string;
+  autosize?: boolean;
+  width?: number;
+  height?: number;
+  order?: OrderMethod;
+  reduce?: Reduce;
+  range?: 'fixed' | 'auto';
+  maskDiagonal?: boolean;
+  itemsMax?: number | 'auto';
+  overviewSize?: number;
+  tickSpacing?: number;
+  labelMaxLength?: number;
+  zoomDebounce?: number;
+}
+
+export interface Level {
+  kind: 'overview' | 'items';
+  cellSize: number;
+  cellRows: number;
+  cellCols: number;
+  dims: [number, number];
+  window: { rows: [number, number]; cols: [number, number] };
+  full: boolean;
+  reduce: Reduce;
+  warning?: string;
+}
+
+export interface Selection {
+  row: number;
+  col: number;
+  rowItems: [number, number];
+  colItems: [number, number];
+  rowIndices: Int32Array;
+  colIndices: Int32Array;
+  value: number;
+  kind: 'overview' | 'items';
+}
+
+export interface ShownMatrix {
+  data: Float32Array;
+  dims: [number, number];
+  rowStarts: Int32Array;
+  rowEnds: Int32Array;
+  colStarts: Int32Array;
+  colEnds: Int32Array;
+  zeroRows: number[];
+  kind: 'overview' | 'items';
+  [key: string]: unknown;
+}
+
+export interface HeatmapEventMap {
+  level: CustomEvent<Level>;
+  select: CustomEvent<Selection>;
+  progress: CustomEvent<Progress>;
+  error: CustomEvent<Error>;
+}
+
+export class CosineSimilarityHeatmap extends EventTarget {
+  constructor(
+    element: HTMLElement | string,
+    options?: HeatmapOptions & {
+      engine?: Engine | Promise<Engine>;
+      Plotly?: unknown;
+      onLevelChange?: (level: Level) => void;
+      onSelect?: (selection: Selection) => void;
+    },
+  );
+  readonly element: HTMLElement | string;
+  readonly options: Readonly<Required<Omit<HeatmapOptions, 'width' | 'height' | 'zmid'>> & Pick<HeatmapOptions, 'width' | 'height' | 'zmid'>>;
+  readonly embeddings: EmbeddingSet | null;
+  readonly order: Int32Array | null;
+  matrix: ShownMatrix | null;
+  labels: string[] | null;
+  groups: string[] | null;
+  level: Level | null;
+  timings: { compute: number; render: number } | null;
+  setEmbeddings(x: EmbeddingsInput | EmbeddingSet, options?: { labels?: ArrayLike<unknown>; groups?: ArrayLike<unknown> }): Promise<this>;
+  update(changes?: HeatmapOptions & { labels?: ArrayLike<unknown> | null; groups?: ArrayLike<unknown> | null }): Promise<this>;
+  dispose(): void;
+  addEventListener<K extends keyof HeatmapEventMap>(type: K, listener: (event: HeatmapEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+}
+
+// Exports (web/src/exports.js).
+export function exportImage(
+  view: CosineSimilarityHeatmap | HTMLElement,
+  options?: { format?: 'png' | 'svg'; width?: number; height?: number; scale?: number; Plotly?: unknown },
+): Promise<Blob>;
+export function matrixCsv(
+  set: EmbeddingSet,
+  options?: { labels?: ArrayLike<unknown>; order?: ArrayLike<number> } & LongCallOptions,
+): Promise<string>;
+export function visibleMatrixCsv(view: CosineSimilarityHeatmap): string;
+export function figureJson(view: CosineSimilarityHeatmap | HTMLElement): string;
+export function statisticsJson(source: Statistics | EmbeddingSet, options?: AnalyzeOptions): Promise<string>;
+export function downloadFile(content: Blob | string, filename: string, type?: string): void;
+
+// The <cosine-heatmap> element (web/src/cosine-heatmap-element.js).
+export interface CosineHeatmapElementEventMap extends HTMLElementEventMap {
+  ready: CustomEvent<{ size: number; dim: number; level: Level }>;
+  select: CustomEvent<Selection>;
+  error: CustomEvent<{ message: string; error: unknown }> & ErrorEvent;
+}
+
+export class CosineHeatmapElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** {data, dims} or number[][]; setting it draws (the src attribute is then ignored). */
+  embeddings: EmbeddingsInput | null;
+  /** One label per item for the embeddings property. */
+  labels: readonly string[] | null;
+  /** The engine in use once drawn (shared by the page's instances), or one to use, set before drawing. */
+  engine: Engine | Promise<Engine> | null;
+  readonly view: CosineSimilarityHeatmap | null;
+  addEventListener<K extends keyof CosineHeatmapElementEventMap>(
+    type: K,
+    listener: (this: CosineHeatmapElement, event: CosineHeatmapElementEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** Registers <cosine-heatmap> (a no-op without a custom element registry, e.g. in Node). */
+export function defineCosineHeatmapElement(tagName?: string): boolean;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cosine-heatmap': CosineHeatmapElement;
+  }
+}
