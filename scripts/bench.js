@@ -10,6 +10,7 @@ import { benchNative } from '../bench/native.js';
 import { benchEngine, benchWasmKernel } from '../bench/ours.js';
 import { benchPlainJs } from '../bench/plain-js.js';
 import { benchOverview, benchStreamedPass } from '../bench/scale.js';
+import { benchAnalyze, benchClosedForms, benchTextEmbedder } from '../bench/statistics.js';
 import { formatTable, issueTargets } from '../bench/table.js';
 import { benchTfjs } from '../bench/tfjs.js';
 
@@ -78,6 +79,21 @@ console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of await benchOverview({ sizes: quick ? [5000] : [5000, 20000, 100000] })) {
   console.log(`| ${r.n} | ${r.d} | ${r.firstMs.toFixed(0)} | ${r.zoomMs.toFixed(0)} | ${r.rssGrowthMiB.toFixed(0)} | ${r.inputMiB.toFixed(0)} |`);
 }
+
+progress('statistics');
+console.log('\n## Statistics (Node, 2 workers)\n');
+const analyzed = await benchAnalyze({ n: quick ? 5000 : 20000 });
+console.log(`set.analyze() of n = ${analyzed.n} × ${analyzed.d} (histogram, quantiles, near-duplicates, outliers, closed forms): ` +
+  `${(analyzed.ms / 1000).toFixed(2)} s (target ≤ 4 s at 20,000).`);
+const closed = await benchClosedForms({ n: quick ? 20000 : 100000 });
+console.log(`n = ${closed.n} × ${closed.d}: mean and std ${(closed.meanStdMs / 1000).toFixed(2)} s; compare()'s Pearson and CKA ` +
+  `${(closed.pearsonCkaMs / 1000).toFixed(2)} s (target ≤ 2 s at 100,000).`);
+
+progress('text embedder');
+console.log('\n## Built-in text embedder (Node, 1 worker)\n');
+const embedded = await benchTextEmbedder({ texts: quick ? 2000 : 10000 });
+console.log(`${embedded.texts.toLocaleString('en-US')} sentences (${(embedded.bytes / 1e6).toFixed(2)} MB), dim 4096: best ` +
+  `${embedded.ms.toFixed(0)} ms, ${embedded.mbPerSecond.toFixed(1)} MB/s, ${embedded.textsPerSecond.toFixed(0)} texts/s (target ≥ 5 MB/s).`);
 
 progress('parsers');
 console.log('\n## Parsing (Node)\n');
