@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(emscripten libeigen3-dev catch2 cmake g++ chromium)
+# clang-14 + libclang-rt-14-dev: libFuzzer and the sanitizers for the fuzz targets.
+APT_PACKAGES=(emscripten libeigen3-dev catch2 cmake g++ chromium clang clang-14 libclang-rt-14-dev)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

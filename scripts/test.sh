@@ -17,6 +17,9 @@ if cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOSINE_HEATM
   cmake --build build/sanitize -j"$(nproc)" >/dev/null &&
   ctest --test-dir build/sanitize --output-on-failure; then :; else failed+=("C++ sanitizers"); fi
 
+echo "== C++ fuzz targets (libFuzzer, ASan + UBSan, ${FUZZ_SECONDS:-20}s each)"
+bash scripts/fuzz.sh || failed+=("C++ fuzzing")
+
 echo "== JavaScript (node --test tests/js)"
 node --test tests/js/ || failed+=("JavaScript")
 

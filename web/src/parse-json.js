@@ -100,15 +100,15 @@ function fromItems(items, where, { file, embeddingField, labelField }) {
   if (!first || typeof first !== 'object') {
     throw new ParseError(`expected an array of numbers or an object with an embedding, found ${kind(first)}`, where(0));
   }
-  const field = embeddingField ?? EMBEDDING_FIELDS.find((k) => Array.isArray(first[k]));
-  if (field === undefined || !(field in first)) {
+  const field = embeddingField ?? EMBEDDING_FIELDS.find((k) => Array.isArray(own(first, k)));
+  if (field === undefined || !Object.hasOwn(first, field)) {
     throw new ParseError(`no embedding field${embeddingField ? ` "${embeddingField}"` : ` (looked for ${EMBEDDING_FIELDS.join(', ')})`}; ` +
       `the object has ${Object.keys(first).map((k) => JSON.stringify(k)).join(', ') || 'no keys'}; name it with embeddingField`, where(0));
   }
-  if (labelField !== undefined && !(labelField in first)) {
+  if (labelField !== undefined && !Object.hasOwn(first, labelField)) {
     throw new ParseError(`no label field "${labelField}"; the object has ${Object.keys(first).map((k) => JSON.stringify(k)).join(', ')}`, where(0));
   }
-  const label = labelField ?? LABEL_FIELDS.find((k) => first[k] !== undefined && typeof first[k] !== 'object');
+  const label = labelField ?? LABEL_FIELDS.find((k) => own(first, k) !== undefined && typeof first[k] !== 'object');
   // Every other scalar field rides along as metadata, e.g. for grouping later.
   const columns = Object.keys(first).filter((k) => k !== field && (first[k] === null || typeof first[k] !== 'object'));
 
@@ -116,14 +116,14 @@ function fromItems(items, where, { file, embeddingField, labelField }) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       throw new ParseError(`expected an object like the first row, found ${kind(item)}`, where(i));
     }
-    const v = item[field];
+    const v = own(item, field);
     if (!Array.isArray(v)) throw new ParseError(`"${field}" is missing or not an array (found ${kind(v)})`, where(i));
     return v;
   });
   const result = fromVectors(vectors, where);
-  if (label !== undefined) result.labels = items.map((item) => labelText(item[label]));
+  if (label !== undefined) result.labels = items.map((item) => labelText(own(item, label)));
   if (columns.length > 0) {
-    result.metadata = { columns, rows: items.map((item) => columns.map((k) => labelText(item[k]))) };
+    result.metadata = { columns, rows: items.map((item) => columns.map((k) => labelText(own(item, k)))) };
   }
   return result;
 }
@@ -154,6 +154,13 @@ function fromVectors(vectors, where) {
   return { data, dims: [n, d] };
 }
 
+// Field names come from the user (embeddingField, labelField) or from the
+// data, so only a record's own properties count: "constructor" or "toString"
+// must not find Object.prototype's.
+function own(object, key) {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
 function labelText(value) {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -161,7 +168,7 @@ function labelText(value) {
 
 function kind(value) {
   if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
+  const json = JSON.stringify(value) ?? typeof value;
   return json.length > 40 ? `${json.slice(0, 40)}…` : json;
 }
 
