@@ -15,8 +15,7 @@ export class EmbeddingSet {
   #disposed = false;
   #orderInWorkers = null; // the order the workers hold (null: original)
   #orders = new Map(); // method (and groups) -> Promise<Int32Array>
-
-  #generation;
+  #generation; // the pool's generation when loaded: a replaced worker lost this set
 
   constructor(engine, id, { size, dim, zeroRows }) {
     this.#engine = engine;
