@@ -172,3 +172,18 @@ test('compare: CKA of a set with itself is 1 and invariant to a rotation; Pearso
   a.dispose();
   b.dispose();
 });
+
+test('above 1,024 dimensions mean, std and the participation ratio come from the pass and agree with the closed forms', async () => {
+  const engine = await loadEngine({ workers: 2 });
+  const narrow = randomTensor(150, 1024, 3);
+  const wide = { data: new Float32Array(150 * 1025), dims: [150, 1025] };
+  // The same vectors with one extra zero column: every cosine is unchanged.
+  for (let i = 0; i < 150; i++) wide.data.set(narrow.data.subarray(i * 1024, (i + 1) * 1024), i * 1025);
+  const a = await (await engine.embeddings(narrow)).analyze();
+  const b = await (await engine.embeddings(wide)).analyze();
+  assert.ok(Math.abs(a.mean - b.mean) < 1e-6);
+  assert.ok(Math.abs(a.std - b.std) < 1e-5);
+  assert.ok(Math.abs(a.effectiveDimension - b.effectiveDimension) < 1e-3 * a.effectiveDimension);
+  assert.equal(typeof a.effectiveDimensionEntropy, 'number');
+  assert.equal(b.effectiveDimensionEntropy, null);
+});

@@ -1,7 +1,9 @@
 import { CosineSimilarityHeatmap, ParseError } from '../src/index.js';
+import { attachAnalysis } from './analysis.js';
 import { classifyFiles } from './classify-files.js';
 import { readControls, watchControls, writeControls } from './controls.js';
 import { DEFAULT_DATA } from './default-data.js';
+import { attachExportButtons } from './export-buttons.js';
 import { watchDrops } from './drop-zone.js';
 import { parseDataSet, withMetadata } from './load-data-set.js';
 import {
@@ -10,6 +12,8 @@ import {
 import { watchLevel } from './level.js';
 import { ProgressBox } from './progress.js';
 import { describeResult, StatusLine } from './status.js';
+import { watchTabs } from './tabs.js';
+import { attachTextsTab } from './texts-tab.js';
 import { fetchFile, readUrlParams } from './url-params.js';
 
 const form = document.getElementById('controls');
@@ -25,6 +29,11 @@ const count = new Intl.NumberFormat('en-US');
 const view = new CosineSimilarityHeatmap(plot);
 const defaults = view.options;
 const showLevel = watchLevel(view, document.getElementById('level'));
+// Statistics, neighbours, Compare and queries against documents follow the view.
+const analysis = attachAnalysis(view);
+attachExportButtons(view, document.getElementById('export-buttons'), {
+  onError: (error) => status.error(error, 'Could not export'),
+});
 // A zoom recompute has no caller to reject: its failure is reported here.
 view.addEventListener?.('error', (event) => status.error(event.detail, 'Could not show that part of the matrix'));
 // Controls for options this view does not have stay hidden.
@@ -56,6 +65,16 @@ embeddingsInput.addEventListener('change', () => pick(embeddingsInput, (file) =>
 metadataInput.addEventListener('change', () => pick(metadataInput, (file) => open({ metadata: file })));
 labelSelect.addEventListener('change', () => relabel());
 groupSelect.addEventListener('change', () => relabel());
+watchTabs(document.querySelector('.source-tabs'));
+// Texts embedded in the Texts tab come in as a data set too; a file opened
+// meanwhile stops the embedding (the newest load wins), and the other way round.
+const texts = attachTextsTab(document.getElementById('texts-panel'), {
+  status,
+  begin: () => loading?.abort(),
+  show: showTexts,
+  fail,
+  cancelled,
+});
 
 start();
 
@@ -90,6 +109,7 @@ function pick(input, openFile) {
  */
 async function open({ embeddings, metadata, format = 'auto', prefer = {} }) {
   loading?.abort();
+  texts.cancel();
   const controller = new AbortController();
   loading = controller;
   const token = ++generation;
@@ -143,6 +163,7 @@ async function relabel() {
     showChoices();
     status.clearError();
     status.done(describeResult(view, current));
+    analysis.shown(groups, current.groupChoice);
   } catch (error) {
     if (token === generation) fail(error);
   }
@@ -172,6 +193,7 @@ async function show(next, token) {
   showLevel();
   status.clearError();
   status.done(describeResult(view, current));
+  analysis.shown(groups, current.groupChoice);
 }
 
 function showChoices() {
@@ -185,14 +207,22 @@ function showChoices() {
 
 // The message as the parser wrote it (file, line and column); everything
 // shown before stays, selects included.
-function fail(error) {
-  status.error(error, error instanceof ParseError ? '' : 'Could not open the data');
+function fail(error, context = 'Could not open the data') {
+  status.error(error, error instanceof ParseError ? '' : context);
   if (current) {
     showChoices();
     status.done(`Still showing ${describeResult(view, current)}`);
   } else {
     status.done('Nothing to show yet: drop an embeddings file on the page, or choose one.');
   }
+}
+
+// Embedded texts: {name, embeddings, metadata: one "text" column}.
+async function showTexts(next) {
+  const token = ++generation;
+  next.labelChoice = defaultLabelChoice(next, 'text');
+  next.groupChoice = '';
+  await show(next, token);
 }
 
 function cancelled(names) {
@@ -207,6 +237,7 @@ async function applyControls(options) {
   try {
     await view.update(supported(options));
     showLevel();
+    analysis.optionsChanged();
     status.clearError();
   } catch (error) {
     const option = /option (\w+)/.exec(error.message)?.[1];

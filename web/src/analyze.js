@@ -6,11 +6,16 @@ import { triangleBands } from './partition-rows.js';
 const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 const QUANTILE_BINS = 20000; // the core's fine histogram: bins of 1e-4
 const DUPLICATE_BOUND = 10000;
+const CLOSED_FORM_MAX_DIM = 1024;
 
 // The statistics of a set over its off-diagonal pairs i < j, each pair once.
 // Mean, std and the effective dimension come from closed forms (no pass over
 // the pairs); histogram, quantiles, near-duplicates, outliers and the shares
-// above thresholds from one streamed pass shared by all workers.
+// above thresholds from one streamed pass shared by all workers. Above
+// CLOSED_FORM_MAX_DIM dimensions the d×d closed forms cost more than the
+// pass (O(n·d²) and a d×d eigensolver: tens of seconds at d = 4096), so mean
+// and std come from the pass's exact sums, the participation ratio from
+// Σλ² = ‖X̂X̂ᵀ‖²_F = n′ + 2·Σ_{i<j} s², and the entropy rank is left out.
 export async function analyze(pool, set, options = {}) {
   const {
     bins = 100,
@@ -31,7 +36,7 @@ export async function analyze(pool, set, options = {}) {
   const group = groups === undefined ? null : groupIds(groups, n, 'analyze');
 
   const pass = {
-    counts: new Float64Array(bins), fine: new Float64Array(QUANTILE_BINS), count: 0, min: Infinity, max: -Infinity,
+    counts: new Float64Array(bins), fine: new Float64Array(QUANTILE_BINS), count: 0, sum: 0, sumSquares: 0, min: Infinity, max: -Infinity,
     duplicates: [], duplicateCount: 0, best: new Float32Array(n).fill(-Infinity), bestIndex: new Int32Array(n).fill(-1),
     share: new Float64Array(shareThresholds.length),
   };
@@ -43,7 +48,7 @@ export async function analyze(pool, set, options = {}) {
     args: { id: set._id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound: DUPLICATE_BOUND, thresholds: shareThresholds },
     weight: (r1 - r0) * r1,
   }));
-  jobs.push({ action: 'gramStatistics', args: { id: set._id }, weight: n * set.dim });
+  if (set.dim <= CLOSED_FORM_MAX_DIM) jobs.push({ action: 'gramStatistics', args: { id: set._id }, weight: n * set.dim });
   if (group) jobs.push({ action: 'groupStatistics', args: { id: set._id, groupIds: group.ids }, weight: n * set.dim });
   await pool.run(jobs, {
     signal,
@@ -56,6 +61,7 @@ export async function analyze(pool, set, options = {}) {
   });
 
   const pairCount = (n * (n - 1)) / 2;
+  closed ??= fromPass(pass, pairCount, n - set.zeroRows.length);
   const outliers = [];
   for (let i = 0; i < n; i++) {
     if (n > 1 && !(pass.best[i] >= outlierThreshold)) outliers.push({ i, bestNeighbour: pass.bestIndex[i], score: pass.best[i] });
@@ -108,10 +114,25 @@ export async function analyze(pool, set, options = {}) {
   return toPlainJson(stats, analysisFlags(stats, flagThresholds));
 }
 
+// The closed forms' numbers from the pass's exact sums (large d).
+function fromPass(pass, pairCount, nonzero) {
+  const mean = pairCount ? pass.sum / pairCount : NaN;
+  const variance = pairCount ? Math.max(0, pass.sumSquares / pairCount - mean * mean) : NaN;
+  const sumOfSquaredEigenvalues = nonzero + 2 * pass.sumSquares;
+  return {
+    mean,
+    std: Math.sqrt(variance),
+    participationRatio: sumOfSquaredEigenvalues > 0 ? (nonzero * nonzero) / sumOfSquaredEigenvalues : 0,
+    entropyRank: null,
+  };
+}
+
 function mergePass(pass, part) {
   for (let b = 0; b < pass.counts.length; b++) pass.counts[b] += part.counts[b];
   for (let b = 0; b < pass.fine.length; b++) pass.fine[b] += part.fineCounts[b];
   pass.count += part.count;
+  pass.sum += part.sum;
+  pass.sumSquares += part.sumSquares;
   pass.min = Math.min(pass.min, part.min);
   pass.max = Math.max(pass.max, part.max);
   pass.duplicateCount += part.nearDuplicateCount;
