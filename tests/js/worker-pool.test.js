@@ -137,3 +137,26 @@ test('tiles stream the lower triangle and pairSummary agrees with the matrix', a
   assert.ok(worst < 1e-6);
   set.dispose();
 });
+
+test('every long operation can be cancelled in the middle, and the engine works after each', async () => {
+  const engine = await loadEngine({ workers: 2 });
+  const set = await engine.embeddings(randomTensor(5000, 128, 11), { transfer: true });
+  const operations = {
+    similarity: (options) => set.similarity(options),
+    overviewMax: (options) => set.overview({ size: 64, reduce: 'max', ...options }),
+    analyze: (options) => set.analyze(options),
+    topK: (options) => set.topK(5, options),
+    tiles: async (options) => {
+      for await (const tile of set.tiles({ tileSize: 256, ...options })) void tile;
+    },
+  };
+  for (const [name, run] of Object.entries(operations)) {
+    const controller = new AbortController();
+    let calls = 0;
+    const running = run({ signal: controller.signal, onProgress: () => { if (++calls === 2) controller.abort(); } });
+    await assert.rejects(running, (error) => error.name === 'AbortError', `${name} rejects with AbortError`);
+    const check = await engine.cosineSimilarity([[1, 0], [0, 1]]);
+    assert.equal(check.data[1], 0, `the engine works after cancelling ${name}`);
+  }
+  set.dispose();
+});
