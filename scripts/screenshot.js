@@ -1,5 +1,6 @@
 // Takes the README's picture of the demo page: serves web/, opens it in
-// headless Chromium, waits for the heatmap and writes docs/screenshot.png.
+// headless Chromium, waits for the heatmap, orders it by digit and writes
+// docs/screenshot.png.
 //   node scripts/screenshot.js [output.png]
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -15,6 +16,10 @@ try {
   const { page, errors } = await openPage(browser.context);
   await page.goto(server.url('/'));
   await waitForHeatmap(page);
+  // Ordered by digit, so the picture shows what ordering reveals.
+  await page.selectOption('#order', 'groups');
+  await page.waitForFunction(() => document.getElementById('heatmap').layout.shapes?.length > 0, null, { timeout: 30_000 });
+  await page.waitForTimeout(3000); // the statistics panel finishes its analysis
   await page.mouse.move(0, 0);
   if (errors.length > 0) throw new Error(`the page logged errors:\n${errors.join('\n')}`);
   await mkdir(dirname(output), { recursive: true });
