@@ -44,13 +44,12 @@ export function formatTable(rows, { reference, targets = [] } = {}) {
 }
 
 // Issue 4's targets, as ratios of the reference (1 worker) to each row.
-export function issueTargets({ allWorkers, nativeKernel, eigenSyrk, tfjsWasm, plainJs }) {
+// (All workers against 1 worker is a separate table: its reference differs.)
+export function issueTargets({ nativeKernel, eigenSyrk, tfjsWasm, plainJs }) {
   return [
     { names: [nativeKernel], text: '≥ 0.8×', met: (r) => r >= 0.8 },
     { names: [eigenSyrk], text: '≥ 0.8×', met: (r) => r >= 0.8 },
     { names: (name) => name.startsWith(tfjsWasm), text: '≥ 2×', met: (r) => r >= 2 },
     { names: [plainJs], text: '≥ 20×', met: (r) => r >= 20 },
-    // all workers ≥ 1.7× one worker, i.e. one worker ≤ 1/1.7 of all workers.
-    { names: [allWorkers], text: '≥ 1.7× 1 worker', met: (r) => 1 / r >= 1.7 },
   ];
 }

@@ -52,7 +52,6 @@ const allWorkers = `this library, ${cores} workers`;
 console.log(formatTable(rows, {
   reference: kernel,
   targets: issueTargets({
-    allWorkers,
     nativeKernel: 'native g++ -msse2, our kernel',
     eigenSyrk: 'native g++ -msse2, Eigen SYRK',
     tfjsWasm: 'TensorFlow.js wasm',
