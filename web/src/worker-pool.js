@@ -13,8 +13,14 @@ export class WorkerPool {
   #healing = null;
 
   static async spawn(size, initArgs) {
-    const clients = await Promise.all(Array.from({ length: size }, () => startClient(initArgs)));
-    return new WorkerPool(clients, initArgs);
+    const started = await Promise.allSettled(Array.from({ length: size }, () => startClient(initArgs)));
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) {
+      // Leave no worker running behind a failed start.
+      for (const outcome of started) if (outcome.status === 'fulfilled') outcome.value.client.terminate();
+      throw failed.reason;
+    }
+    return new WorkerPool(started.map((outcome) => outcome.value), initArgs);
   }
 
   constructor(clients, initArgs) {
