@@ -25,7 +25,8 @@ export async function benchClosedForms({ n = 100000, d = 384, workers = 2 } = {}
   const a = await engine.embeddings({ data: randomRows(n, d, 1), dims: [n, d] }, { transfer: true });
   const b = await engine.embeddings({ data: randomRows(n, d, 2), dims: [n, d] }, { transfer: true });
   const moments = await timed(() => engine._pool.run([{ action: 'gramStatistics', args: { id: a._id } }]));
-  const comparison = await timed(() => engine._pool.run([{ action: 'compareMoments', args: { id: a._id, otherId: b._id } }]));
+  // Above 20,000 items compare() computes only Pearson and CKA (closed forms).
+  const comparison = await timed(() => a.compare(b));
   a.dispose();
   b.dispose();
   engine.dispose();

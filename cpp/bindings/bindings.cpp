@@ -37,6 +37,8 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_groupStatistics", &WasmEmbeddingSet::group_statistics)
       .function("_topKPass", &WasmEmbeddingSet::top_k_pass)
       .function("_compareMoments", &WasmEmbeddingSet::compare_moments)
+      .function("_crossMomentsBand", &WasmEmbeddingSet::cross_moments_band)
+      .function("_compareFromBands", &WasmEmbeddingSet::compare_from_bands)
       .function("_comparePass", &WasmEmbeddingSet::compare_pass)
       .function("_tile", &WasmEmbeddingSet::tile);
   emscripten::function("_kernelIsa", &kernel_isa);

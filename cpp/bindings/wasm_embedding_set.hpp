@@ -146,6 +146,10 @@ class WasmEmbeddingSet {
   val group_statistics(std::uintptr_t groups, std::int32_t count);
   val top_k_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t k);
   val compare_moments(const WasmEmbeddingSet& other);
+  // The same split over workers: each band's partial moments, flattened,
+  // then all of them (count arrays back to back at `parts`) merged.
+  val cross_moments_band(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end);
+  val compare_from_bands(const WasmEmbeddingSet& other, std::uintptr_t parts, std::int32_t count);
   val compare_pass(const WasmEmbeddingSet& other);
 
   std::string tile(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,

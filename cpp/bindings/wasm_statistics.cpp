@@ -3,6 +3,7 @@
 // and fresh typed arrays, where the bands of all workers are merged.
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -59,6 +60,50 @@ val moments_to_js(const PairMoments& m) {
   result.set("pairCount", m.pair_count);
   result.set("mean", m.mean());
   result.set("std", m.std_dev());
+  return result;
+}
+
+// Partial cross moments of a band of rows, flattened so that bands computed
+// in different workers can be sent to one and merged there: the counts, then
+// each model's column sums and Gram matrix, then the cross products.
+std::vector<double> flatten(const CrossMoments& m) {
+  std::vector<double> out = {static_cast<double>(m.a.rows), static_cast<double>(m.a.nonzero_rows),
+                             static_cast<double>(m.b.rows), static_cast<double>(m.b.nonzero_rows),
+                             static_cast<double>(m.nonzero_in_both)};
+  for (const Eigen::MatrixXd* part : {&m.a.gram, &m.b.gram, &m.cross}) out.insert(out.end(), part->data(), part->data() + part->size());
+  out.insert(out.end(), m.a.column_sum.data(), m.a.column_sum.data() + m.a.column_sum.size());
+  out.insert(out.end(), m.b.column_sum.data(), m.b.column_sum.data() + m.b.column_sum.size());
+  return out;
+}
+
+std::size_t flat_size(std::int32_t dim_a, std::int32_t dim_b) {
+  const std::size_t a = dim_a, b = dim_b;
+  return 5 + a * a + b * b + a * b + a + b;
+}
+
+CrossMoments unflatten(const double* in, std::int32_t dim_a, std::int32_t dim_b) {
+  CrossMoments m(dim_a, dim_b);
+  m.a.rows = static_cast<std::int64_t>(in[0]);
+  m.a.nonzero_rows = static_cast<std::int64_t>(in[1]);
+  m.b.rows = static_cast<std::int64_t>(in[2]);
+  m.b.nonzero_rows = static_cast<std::int64_t>(in[3]);
+  m.nonzero_in_both = static_cast<std::int64_t>(in[4]);
+  in += 5;
+  for (Eigen::MatrixXd* part : {&m.a.gram, &m.b.gram, &m.cross}) {
+    std::copy(in, in + part->size(), part->data());
+    in += part->size();
+  }
+  std::copy(in, in + dim_a, m.a.column_sum.data());
+  std::copy(in + dim_a, in + dim_a + dim_b, m.b.column_sum.data());
+  return m;
+}
+
+val comparison_to_js(const ModelComparison& comparison) {
+  val result = val::object();
+  result.set("a", moments_to_js(comparison.a));
+  result.set("b", moments_to_js(comparison.b));
+  result.set("pearson", comparison.pearson);
+  result.set("linearCka", comparison.linear_cka);
   return result;
 }
 
@@ -148,13 +193,26 @@ val WasmEmbeddingSet::compare_moments(const WasmEmbeddingSet& other) {
   CrossMoments moments(rows_.dim, other.rows_.dim);
   const Status status = accumulate_cross_moments(rows_, other.rows_, 0, rows_.rows, moments, workspace_);
   if (!status.ok) return error_object(status);
-  const ModelComparison comparison = compare_models(moments);
+  return comparison_to_js(compare_models(moments));
+}
+
+val WasmEmbeddingSet::cross_moments_band(const WasmEmbeddingSet& other, std::int32_t row_begin,
+                                         std::int32_t row_end) {
+  CrossMoments moments(rows_.dim, other.rows_.dim);
+  const Status status = accumulate_cross_moments(rows_, other.rows_, row_begin, row_end, moments, workspace_);
+  if (!status.ok) return error_object(status);
   val result = val::object();
-  result.set("a", moments_to_js(comparison.a));
-  result.set("b", moments_to_js(comparison.b));
-  result.set("pearson", comparison.pearson);
-  result.set("linearCka", comparison.linear_cka);
+  result.set("moments", copy_to_js("Float64Array", flatten(moments)));
   return result;
+}
+
+val WasmEmbeddingSet::compare_from_bands(const WasmEmbeddingSet& other, std::uintptr_t parts, std::int32_t count) {
+  const std::int32_t dim_a = rows_.dim, dim_b = other.rows_.dim;
+  const std::size_t size = flat_size(dim_a, dim_b);
+  const auto* flat = reinterpret_cast<const double*>(parts);
+  CrossMoments total(dim_a, dim_b);
+  for (std::int32_t k = 0; k < count; ++k) total.merge(unflatten(flat + k * size, dim_a, dim_b));
+  return comparison_to_js(compare_models(total));
 }
 
 val WasmEmbeddingSet::compare_pass(const WasmEmbeddingSet& other) {

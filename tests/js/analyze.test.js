@@ -187,3 +187,18 @@ test('above 1,024 dimensions mean, std and the participation ratio come from the
   assert.equal(typeof a.effectiveDimensionEntropy, 'number');
   assert.equal(b.effectiveDimensionEntropy, null);
 });
+
+test('compare() split over workers by bands gives the numbers of one worker doing it all', async () => {
+  const one = await loadEngine({ workers: 1 });
+  const three = await loadEngine({ workers: 3 });
+  const x = randomTensor(500, 24, 31);
+  const y = randomTensor(500, 16, 32);
+  const single = await (await one.embeddings(x)).compare(y);
+  const split = await (await three.embeddings(x)).compare(y);
+  for (const key of ['pearson', 'linearCka', 'spearman', 'meanAbsoluteDifference']) {
+    // Bands add the same products in another order: equal to rounding.
+    assert.ok(Math.abs(single[key] - split[key]) < 1e-7, `${key}: ${single[key]} vs ${split[key]}`);
+  }
+  assert.deepEqual(split.a.pairCount, single.a.pairCount);
+  three.dispose();
+});

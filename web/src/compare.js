@@ -1,11 +1,16 @@
 import { CosineHeatmapError } from './errors.js';
 import { topK } from './top-k.js';
 
-// Above this many items the pass over every pair (mean absolute difference,
-// Spearman) is skipped: it costs n² of each model's products. Pearson and
+// Above this many items the passes over every pair (mean absolute
+// difference, Spearman, top-k neighbourhoods) are skipped: they cost n² of
+// each model's products. Pearson and
 // CKA come from closed forms at any n.
 export const COMPARE_PASS_LIMIT = 20000;
 const CHANGED_SHOWN = 50;
+// The closed forms are split over the workers by bands of rows when each
+// band's partial moments (dA² + dB² + dA·dB doubles) stay small; at d = 4096
+// they would be 400 MB each, and one worker does it all.
+const SPLIT_MAX_DIM_PRODUCT = 1024 * 1024;
 
 // Two models' embeddings of the same n items (dimensions may differ):
 // representational similarity of their similarity matrices.
@@ -21,20 +26,37 @@ export async function compare(pool, a, b, { k = 10, passLimit = COMPARE_PASS_LIM
     );
   }
   const n = a.size;
+  const withPass = n > 1 && n <= passLimit;
+  const passJob = withPass ? [{ action: 'comparePass', args: { id: a._id, otherId: b._id }, weight: n * n }] : [];
   let moments = null;
   let pass = null;
-  const jobs = [{ action: 'compareMoments', args: { id: a._id, otherId: b._id }, weight: n * (a.dim + b.dim) }];
-  const withPass = n > 1 && n <= passLimit;
-  if (withPass) jobs.push({ action: 'comparePass', args: { id: a._id, otherId: b._id }, weight: n * n });
-  await pool.run(jobs, {
+  const parts = [];
+  const split = pool.size > 1 && a.dim * b.dim <= SPLIT_MAX_DIM_PRODUCT && n >= 2 * pool.size;
+  const momentJobs = split
+    ? rowRanges(n, pool.size).map(([r0, r1]) => ({
+        action: 'crossMomentsBand',
+        args: { id: a._id, otherId: b._id, rows: [r0, r1] },
+        weight: (r1 - r0) * (a.dim + b.dim),
+      }))
+    : [{ action: 'compareMoments', args: { id: a._id, otherId: b._id }, weight: n * (a.dim + b.dim) }];
+  await pool.run([...momentJobs, ...passJob], {
     signal,
     onProgress,
     onResult: ({ action }, result) => {
       if (action === 'compareMoments') moments = result;
+      else if (action === 'crossMomentsBand') parts.push(result.moments);
       else pass = result;
     },
   });
-  const neighbours = n > 1 ? await neighbourhoodOverlap(pool, a, b, Math.min(k, n - 1), { signal }) : null;
+  if (split) {
+    await pool.run([{ action: 'compareFromBands', args: { id: a._id, otherId: b._id, parts } }], {
+      signal,
+      onResult: (_, result) => {
+        moments = result;
+      },
+    });
+  }
+  const neighbours = withPass ? await neighbourhoodOverlap(pool, a, b, Math.min(k, n - 1), { signal }) : null;
   return JSON.parse(JSON.stringify({
     n,
     dims: [a.dim, b.dim],
@@ -45,7 +67,7 @@ export async function compare(pool, a, b, { k = 10, passLimit = COMPARE_PASS_LIM
     maxAbsoluteDifference: pass ? pass.maxAbsoluteDifference : null,
     a: moments.a,
     b: moments.b,
-    note: withPass ? undefined : `n = ${n} is above ${passLimit}: Spearman and the mean absolute difference (a pass over every pair) were skipped`,
+    note: withPass ? undefined : `n = ${n} is above ${passLimit}: Spearman, the mean absolute difference and the neighbourhoods (passes over every pair) were skipped`,
     neighbourhood: neighbours,
   }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
 }
@@ -66,4 +88,9 @@ async function neighbourhoodOverlap(pool, a, b, k, options) {
     .sort((x, y) => x.overlap - y.overlap || x.i - y.i)
     .slice(0, CHANGED_SHOWN);
   return { k, meanOverlap: sum / n, changed };
+}
+
+// count nearly equal ranges of rows covering 0..n.
+function rowRanges(n, count) {
+  return Array.from({ length: count }, (_, k) => [Math.floor((k * n) / count), Math.floor(((k + 1) * n) / count)]);
 }

@@ -108,6 +108,24 @@ export class EngineHost {
       return withTransfers(checked(this.#set(id)._compareMoments(this.#set(otherId)), 'compare'));
     },
 
+    crossMomentsBand({ id, otherId, rows: [r0, r1] }) {
+      return withTransfers(checked(this.#set(id)._crossMomentsBand(this.#set(otherId), r0, r1), 'compare'));
+    },
+
+    compareFromBands({ id, otherId, parts }) {
+      const set = this.#set(id);
+      const core = this.#core;
+      const size = parts[0].length;
+      const ptr = core._malloc(parts.length * size * 8);
+      if (!ptr) throw new Error('compare: not enough memory to merge the partial moments');
+      try {
+        parts.forEach((part, k) => core.HEAPF64.set(part, ptr / 8 + k * size));
+        return withTransfers(checked(set._compareFromBands(this.#set(otherId), ptr, parts.length), 'compare'));
+      } finally {
+        core._free(ptr);
+      }
+    },
+
     comparePass({ id, otherId }) {
       return withTransfers(checked(this.#set(id)._comparePass(this.#set(otherId)), 'compare'));
     },
