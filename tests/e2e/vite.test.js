@@ -1,4 +1,5 @@
-// The package in a Vite app (tests/vite-app): `vite build` with the package
+// The package in a Vite app (tests/vite-app), with the custom element also
+// rendered by React: `vite build` with the package
 // linked in as node_modules/cosine-heatmap (what a file: dependency does),
 // then the built app served statically and run in headless Chromium. The
 // engine and parse workers, the .wasm and Plotly must all be emitted by
@@ -25,6 +26,9 @@ before(async () => {
   await cp(APP, dir, { recursive: true, filter: (source) => !/[/\\](dist|node_modules)$/.test(source) });
   await mkdir(join(dir, 'node_modules'));
   await symlink(ROOT, join(dir, 'node_modules', 'cosine-heatmap'), 'dir');
+  for (const name of ['react', 'react-dom']) {
+    await symlink(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
+  }
   const { build } = await import('vite');
   const started = performance.now();
   await build({ root: dir, configFile: join(dir, 'vite.config.mjs'), logLevel: 'error' });
@@ -67,6 +71,11 @@ describe('Vite', () => {
     assert.equal(result.trace, 'heatmap');
     assert.equal(result.elementSize, 3);
     assert.equal(result.sameEngine, false, 'the element uses the default engine; the app asked for a 2-worker one');
+    // <cosine-heatmap> rendered by React 19 with properties from JSX-style props.
+    assert.equal(result.react.size, 4);
+    assert.deepEqual(result.react.labels, ['cat', 'kitten', 'car', 'truck']);
+    assert.equal(result.react.title, 'From React');
+    assert.equal(result.react.trace, 'heatmap');
     assert.deepEqual(errors, []);
     const elsewhere = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
     assert.deepEqual(elsewhere, []);
