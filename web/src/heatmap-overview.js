@@ -28,8 +28,15 @@ export async function fetchCells(set, { order, window, size, reduce, signal, onP
     !single && (extremes || reduce === 'max') ? ask('max') : null,
     !single && (extremes || reduce === 'min') ? ask('min') : null,
   ]);
-  const rowItems = maxRun(mean.rowStarts, mean.rowEnds);
-  const colItems = maxRun(mean.colStarts, mean.colEnds);
+  return cellsFromOverview(mean, window, { reduce: single ? 'mean' : reduce, max: max?.data, min: min?.data, pairs });
+}
+
+/**
+ * The cells of a mean overview of `window` (plus max / min when computed).
+ * @param {{data: Float32Array, dims: number[], rowStarts, rowEnds, colStarts, colEnds}} mean
+ */
+export function cellsFromOverview(mean, window, { reduce = 'mean', max = null, min = null, pairs } = {}) {
+  const single = mean.dims[0] === window.rows[1] - window.rows[0] && mean.dims[1] === window.cols[1] - window.cols[0];
   return {
     kind: single ? 'items' : 'overview',
     dims: mean.dims,
@@ -38,13 +45,13 @@ export async function fetchCells(set, { order, window, size, reduce, signal, onP
     colStarts: mean.colStarts,
     colEnds: mean.colEnds,
     window: { rows: [...window.rows], cols: [...window.cols] },
-    reduce: single ? 'mean' : reduce,
+    reduce,
     mean: mean.data,
-    max: max?.data ?? null,
-    min: min?.data ?? null,
-    cellRows: rowItems,
-    cellCols: colItems,
-    pairs,
+    max: max ?? null,
+    min: min ?? null,
+    cellRows: maxRun(mean.rowStarts, mean.rowEnds),
+    cellCols: maxRun(mean.colStarts, mean.colEnds),
+    pairs: pairs ?? (window.rows[1] - window.rows[0]) * (window.cols[1] - window.cols[0]),
   };
 }
 

@@ -3,7 +3,7 @@ import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
 import { heatmapLayout } from './heatmap-layout.js';
 import { resolveHeatmapOptions } from './heatmap-options.js';
-import { describeLevel } from './heatmap-overview.js';
+import { cellsFromOverview, describeLevel } from './heatmap-overview.js';
 import { heatmapTrace } from './heatmap-trace.js';
 
 // What a self-contained report holds, computed once by the engine (in Node
@@ -40,23 +40,7 @@ export async function reportData(set, options = {}) {
   const permutation = order === 'original' ? undefined : await set.order(order === 'groups' ? { method: order, groups: groupList } : { method: order });
   const window = { rows: [0, n], cols: [0, n] };
   const mean = await set.overview({ size, reduce: 'mean', order: permutation, window });
-  const single = mean.dims[0] === n;
-  const cells = {
-    kind: single ? 'items' : 'overview',
-    dims: mean.dims,
-    rowStarts: mean.rowStarts,
-    rowEnds: mean.rowEnds,
-    colStarts: mean.colStarts,
-    colEnds: mean.colEnds,
-    window,
-    reduce: 'mean',
-    mean: mean.data,
-    max: null,
-    min: null,
-    cellRows: maxRun(mean.rowStarts, mean.rowEnds),
-    cellCols: maxRun(mean.colStarts, mean.colEnds),
-    pairs: n * n,
-  };
+  const cells = cellsFromOverview(mean, window);
   const stats = await set.analyze({ ...analyzeOptions, ...(groupList ? { groups: groupList } : {}) });
   const { z, text, customdata, ...trace } = heatmapTrace(cells, names, viewOptions, {
     zeroRows: set.zeroRows,
@@ -95,11 +79,6 @@ export async function reportData(set, options = {}) {
   return { payload, stats };
 }
 
-function maxRun(starts, ends) {
-  let most = 0;
-  for (let k = 0; k < starts.length; k++) most = Math.max(most, ends[k] - starts[k]);
-  return most;
-}
 
 // Little-endian Float32 bytes (every platform Node and browsers run on).
 function base64Float32(values) {
