@@ -3,12 +3,13 @@
 // message (the one the page shows); bad usage exits 2 with the usage.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import { MAX_WORKERS, UsageError, parseCommandLine } from '../../bin/cli-options.js';
 import { ParseError, parseEmbeddings } from '../../web/src/index.js';
 
 const CLI = fileURLToPath(new URL('../../bin/cosine-heatmap.js', import.meta.url));
@@ -16,9 +17,13 @@ const DIGITS = fileURLToPath(new URL('../../web/data/digits/', import.meta.url))
 const execFileAsync = promisify(execFile);
 
 // {code, stdout, stderr} whatever the exit status.
-async function cli(...args) {
+function cli(...args) {
+  return cliIn(undefined, ...args);
+}
+
+async function cliIn(cwd, ...args) {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd, maxBuffer: 1 << 26 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     return { code: error.code, stdout: error.stdout, stderr: error.stderr };
@@ -111,5 +116,185 @@ describe('cosine-heatmap report', () => {
     const help = await cli('--help');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /--json FILE/);
+  });
+});
+
+const exists = (path) => stat(path).then(() => true, () => false);
+
+// Exit `code` with exactly one line on stderr, `cosine-heatmap: <message>`,
+// and no JavaScript stack.
+function assertOneLine(result, code, message) {
+  assert.equal(result.code, code, result.stderr);
+  assert.doesNotMatch(result.stderr, /unexpected failure|\n\s+at /, 'no stack');
+  assert.equal(result.stderr.split('\n').length, 2, `one line: ${result.stderr}`);
+  if (typeof message === 'string') assert.equal(result.stderr, `cosine-heatmap: ${message}\n`);
+  else assert.match(result.stderr, message);
+}
+
+// Exit 2, the message on the first line, then the usage.
+function assertUsageError(result, message) {
+  assert.equal(result.code, 2, result.stderr);
+  const [first] = result.stderr.split('\n');
+  if (typeof message === 'string') assert.equal(first, `cosine-heatmap: ${message}`);
+  else assert.match(first, message);
+  assert.match(result.stderr, /\n\nUsage: cosine-heatmap report/);
+  assert.doesNotMatch(result.stderr, /unexpected failure|\n\s+at /);
+}
+
+describe('outputs never overwrite an input (issue 12, finding 7)', () => {
+  const VECTORS = '1,0,0\n0,1,0\n1,1,0\n';
+  let work;
+  before(async () => {
+    work = join(dir, 'inputs');
+    await mkdir(work);
+    await writeFile(join(work, 'x.csv'), VECTORS);
+    await writeFile(join(work, 'meta.tsv'), 'name\na\nb\nc\n');
+    await symlink('x.csv', join(work, 'soft.csv'));
+    await link(join(work, 'x.csv'), join(work, 'hard.csv'));
+  });
+
+  test('-o naming the embeddings file, spelt otherwise or through a symbolic or hard link, is refused', async () => {
+    for (const [input, output] of [['x.csv', 'x.csv'], ['x.csv', './x.csv'], ['./x.csv', join(work, 'x.csv')],
+      ['x.csv', 'soft.csv'], ['soft.csv', 'x.csv'], ['x.csv', 'hard.csv'], ['x.csv', `../${basename(work)}/x.csv`]]) {
+      const result = await cliIn(work, 'report', input, '-o', output);
+      assertUsageError(result, `-o ${output} is the embeddings file ${input}: refusing to overwrite an input; nothing was written`);
+      assert.equal(await readFile(join(work, 'x.csv'), 'utf8'), VECTORS, `${input} -o ${output}: the input is untouched`);
+    }
+  });
+
+  test('--json naming the --labels table, or the -o file, is refused before either output is written', async () => {
+    const labels = await cliIn(work, 'report', 'x.csv', '--labels', 'meta.tsv', '-o', 'r.html', '--json', './meta.tsv');
+    assertUsageError(labels, '--json ./meta.tsv is the --labels file meta.tsv: refusing to overwrite an input; nothing was written');
+    assert.equal(await readFile(join(work, 'meta.tsv'), 'utf8'), 'name\na\nb\nc\n');
+    assert.equal(await exists(join(work, 'r.html')), false, 'the -o report is not written either');
+
+    const both = await cliIn(work, 'report', 'x.csv', '-o', 'same.out', '--json', './same.out');
+    assertUsageError(both, '--json ./same.out is the -o file same.out: write them to two different files; nothing was written');
+    assert.equal(await exists(join(work, 'same.out')), false);
+  });
+
+  test('devices are not "the same file": -o /dev/null --json /dev/null is written', async () => {
+    const result = await cliIn(work, 'report', 'x.csv', '-o', '/dev/null', '--json', '/dev/null');
+    assertOneLine(result, 0, '3 items × 3 dimensions; no flags; wrote /dev/null and /dev/null');
+  });
+});
+
+describe('outputs that cannot be written (issue 12, finding 13)', () => {
+  test('a missing directory, a directory, a file as a directory and a read-only place fail before anything is read', async () => {
+    // The input is bad: reaching it would print its parse error instead.
+    await writeFile(join(dir, 'unread.csv'), '1,2\n3,oops\n');
+    const stats = join(dir, 'never.json');
+    for (const [output, reason] of [
+      [join(dir, 'nodir', 'r.html'), `the directory ${join(dir, 'nodir')} does not exist`],
+      [join(dir, 'nodir', 'deeper', 'r.html'), `the directory ${join(dir, 'nodir', 'deeper')} does not exist`],
+      [dir, 'it is a directory'],
+      [join(dir, 'unread.csv', 'r.html'), `${join(dir, 'unread.csv')} is not a directory`],
+      ['/sys/report.html', /^(permission denied|read-only file system)$/],
+    ]) {
+      const result = await cli('report', join(dir, 'unread.csv'), '--json', stats, '-o', output);
+      if (typeof reason === 'string') assertOneLine(result, 1, `cannot write ${output}: ${reason}`);
+      else {
+        assertOneLine(result, 1, /^cosine-heatmap: cannot write \/sys\/report\.html: /);
+        assert.match(result.stderr.trim().slice(`cosine-heatmap: cannot write ${output}: `.length), reason);
+      }
+      assert.equal(await exists(stats), false, `${output}: the other output is not written`);
+    }
+    assert.equal(await exists(join(dir, 'nodir')), false);
+  });
+
+  test('a write that still fails is one line and exit 1, and a new partial file is removed', async () => {
+    await writeFile(join(dir, 'ok.csv'), '1,0\n0,1\n');
+    const html = join(dir, 'full.html');
+    const json = await cli('report', join(dir, 'ok.csv'), '-o', html, '--json', '/dev/full');
+    assertOneLine(json, 1, 'cannot write /dev/full: no space left on device');
+    assert.ok(await exists(html), 'the report before it was written');
+
+    const report = await cli('report', join(dir, 'ok.csv'), '-o', '/dev/full');
+    assertOneLine(report, 1, 'cannot write /dev/full: no space left on device');
+
+    // Files of at most 32 KiB (ulimit -f counts 512-byte blocks): the report
+    // (MBs, Plotly inlined) is cut short by the system after the checks.
+    const cut = join(dir, 'cut.html');
+    const limited = await execFileAsync('bash', ['-c', 'ulimit -f 64 && exec "$0" "$@"', process.execPath, CLI,
+      'report', join(dir, 'ok.csv'), '-o', cut]).then(() => assert.fail('the write succeeded'), (error) => error);
+    assertOneLine(limited, 1, `cannot write ${cut}: file too large`);
+    assert.equal(await exists(cut), false, 'no partial report is left');
+  });
+});
+
+describe('usage errors exit 2 with the usage (issue 12, finding 13)', () => {
+  const input = join(DIGITS, 'digits.npy');
+  test('numbers, names, missing and repeated values, and options that need another', async () => {
+    const output = join(dir, 'usage.html');
+    const cases = [
+      [['--size', '1'], '--size must be a whole number from 2 to 2048, got "1"'],
+      [['--size', '2049'], '--size must be a whole number from 2 to 2048, got "2049"'],
+      [['--size', '1.5'], '--size must be a whole number from 2 to 2048, got "1.5"'],
+      [['--size', 'ten'], '--size must be a whole number from 2 to 2048, got "ten"'],
+      [['--size', '1e3'], '--size must be a whole number from 2 to 2048, got "1e3"'],
+      [['--workers', '0'], `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "0"`],
+      [['--workers', String(MAX_WORKERS + 1)], `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "${MAX_WORKERS + 1}"`],
+      [['--workers', 'many'], `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "many"`],
+      [['--order', 'ward'], '--order must be one of original, average, complete, single, spectral, groups; got "ward"'],
+      [['--order', 'groups'], '--order groups needs a group per item: --labels metadata.tsv --group-column NAME'],
+      [['--color-scale', 'Nope'], /^cosine-heatmap: --color-scale must be one of Blackbody, .*Blues.*; got "Nope"$/],
+      [['--color-scale', 'Viridis_r'], /^cosine-heatmap: --color-scale must be one of .*; got "Viridis_r"$/],
+      [['--format', 'xml'], '--format must be one of auto, npy, csv, tsv, json, jsonl; got "xml"'],
+      [['--label-column', 'digit'], '--label-column needs a metadata table (--labels metadata.tsv)'],
+      [['--group-column', 'digit'], '--group-column needs a metadata table (--labels metadata.tsv)'],
+      [['--bogus'], /^cosine-heatmap: Unknown option '--bogus'/],
+      [['-o', join(dir, 'other.html')], '-o is given more than once'],
+      [['--json', ''], '--json needs a file name'],
+      [['--size'], /^cosine-heatmap: Option '--size <value>' argument missing/],
+      [['--size', '--json', 'x.json'], /^cosine-heatmap: Option '--size' argument is ambiguous\. Did you forget/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli('report', input, '-o', output, ...args);
+      assertUsageError(result, message);
+    }
+    assert.equal(await exists(output), false, 'nothing is written');
+  });
+
+  test('the ranges the usage states are the ones accepted', () => {
+    const parse = (...args) => parseCommandLine(['report', 'x.npy', '-o', 'r.html', ...args]).report;
+    assert.equal(parse('--workers', '1').workers, 1);
+    assert.equal(parse('--workers', String(MAX_WORKERS)).workers, MAX_WORKERS);
+    assert.ok(parse().workers >= 1 && parse().workers <= MAX_WORKERS, 'the default is within the bound');
+    assert.throws(() => parse('--workers', String(MAX_WORKERS + 1)), UsageError);
+    assert.equal(parse('--size', '2').size, 2);
+    assert.equal(parse('--size', '2048').size, 2048);
+    assert.equal(parse().size, 512);
+    assert.equal(parse('--color-scale', 'rdbu_r').colorScale, 'rdbu_r', 'names as the view takes them');
+    const usage = parseCommandLine(['--help']);
+    assert.deepEqual(usage, { help: true });
+  });
+
+  test('the smallest and largest --size and the bounds of --workers run', async () => {
+    await writeFile(join(dir, 'tiny.csv'), '1,0\n0,1\n1,1\n');
+    for (const args of [['--size', '2', '--workers', '1'], ['--size', '2048', '--color-scale', 'RdBu_r']]) {
+      const result = await cli('report', join(dir, 'tiny.csv'), '-o', join(dir, 'tiny.html'), ...args);
+      assertOneLine(result, 0, /3 items × 2 dimensions/);
+    }
+    const help = await cli('--help');
+    assert.match(help.stdout, new RegExp(`--workers N +engine workers, 1 to ${MAX_WORKERS}`));
+    assert.match(help.stdout, /--size N +cells per axis of the embedded overview, 2 to 2048/);
+    assert.match(help.stdout, /1 on bad input .* or a file that cannot be read or written; 2 on bad usage/s);
+  });
+});
+
+describe('errors the library detects are one line and exit 1, without a stack', () => {
+  test('a refusal from a worker, an unknown metadata column and a missing labels file', async () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => `${Math.cos(i)},${Math.sin(i)},1`).join('\n');
+    await writeFile(join(dir, 'many.csv'), `${rows}\n`);
+    const order = await cli('report', join(dir, 'many.csv'), '--order', 'average', '-o', join(dir, 'many.html'));
+    assertOneLine(order, 1, /^cosine-heatmap: order: .*10,?000 items/);
+    assert.equal(await exists(join(dir, 'many.html')), false);
+
+    await writeFile(join(dir, 'three.csv'), '1,0\n0,1\n1,1\n');
+    await writeFile(join(dir, 'three.tsv'), 'name\ta\nx\t1\ny\t2\nz\t3\n');
+    const column = await cli('report', join(dir, 'three.csv'), '--labels', join(dir, 'three.tsv'), '--label-column', 'nope', '-o', join(dir, 'c.html'));
+    assertOneLine(column, 1, /^cosine-heatmap: .*nope/);
+    const missing = await cli('report', join(dir, 'three.csv'), '--labels', join(dir, 'absent.tsv'), '-o', join(dir, 'c.html'));
+    assertOneLine(missing, 1, `${join(dir, 'absent.tsv')}: no such file`);
   });
 });
