@@ -1,10 +1,14 @@
-// Embind only: the names JavaScript sees. Raw names start with an
-// underscore; web/src/ builds the public API on them.
+// Embind only: the names JavaScript sees, declared for the worker code in
+// web/src/cosine-core.d.ts (a test keeps the two equal). Raw names start
+// with an underscore; web/src/operations/ builds the public API on them.
 #include <emscripten/bind.h>
 
 #include <string>
 
 #include "cosine_heatmap/gram_kernel.hpp"
+#include "cosine_heatmap/limits.hpp"
+#include "cosine_heatmap/ordering.hpp"
+#include "cosine_heatmap/status.hpp"
 #include "wasm_embedding_set.hpp"
 #include "wasm_text_embedder.hpp"
 
@@ -15,21 +19,38 @@ std::string kernel_isa() { return cosine_heatmap::gram_kernel_isa(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cosine_heatmap) {
-  using cosine_heatmap::WasmEmbeddingSet;
+  using namespace cosine_heatmap;
+  emscripten::enum_<OrderMethod>("OrderMethod")
+      .value("original", OrderMethod::Original)
+      .value("average", OrderMethod::Average)
+      .value("complete", OrderMethod::Complete)
+      .value("single", OrderMethod::Single)
+      .value("spectral", OrderMethod::Spectral)
+      .value("groups", OrderMethod::Groups);
+  emscripten::enum_<StatusCode>("StatusCode")
+      .value("OK", StatusCode::Ok)
+      .value("INVALID_ARGUMENT", StatusCode::InvalidArgument)
+      .value("TOO_LARGE", StatusCode::TooLarge)
+      .value("OUT_OF_MEMORY", StatusCode::OutOfMemory)
+      .value("ABORT_ERR", StatusCode::Cancelled);
+
+  emscripten::constant("MAX_SET_BYTES", static_cast<double>(kMaxSetBytes));
+  emscripten::constant("MAX_HEAP_BYTES", kMaxHeapBytes);
+  emscripten::constant("QUANTILE_BINS", kQuantileBins);
+  emscripten::constant("MAX_HIERARCHICAL_ITEMS", kMaxHierarchicalItems);
+
   emscripten::class_<WasmEmbeddingSet>("EmbeddingSet")
       .constructor<>()
-      .function("_load", &WasmEmbeddingSet::load)
       .function("_reserve", &WasmEmbeddingSet::reserve)
       .function("_normalizeInPlace", &WasmEmbeddingSet::normalize_in_place)
+      .function("_loadDouble", &WasmEmbeddingSet::load_double)
       .function("_size", &WasmEmbeddingSet::size)
       .function("_dim", &WasmEmbeddingSet::dim)
       .function("_zeroRows", &WasmEmbeddingSet::zero_rows)
-      .function("_selfSimilarity", &WasmEmbeddingSet::self_similarity)
       .function("_bandWithTranspose", &WasmEmbeddingSet::band_with_transpose)
       .function("_crossRows", &WasmEmbeddingSet::cross_rows)
       .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
       .function("_order", &WasmEmbeddingSet::order)
-      .function("_setOrder", &WasmEmbeddingSet::set_order)
       .function("_overviewMean", &WasmEmbeddingSet::overview_mean)
       .function("_overviewExtreme", &WasmEmbeddingSet::overview_extreme)
       .function("_analyzePass", &WasmEmbeddingSet::analyze_pass)
@@ -42,5 +63,5 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_comparePass", &WasmEmbeddingSet::compare_pass)
       .function("_tile", &WasmEmbeddingSet::tile);
   emscripten::function("_kernelIsa", &kernel_isa);
-  emscripten::function("_embedTexts", &cosine_heatmap::embed_texts_js);
+  emscripten::function("_embedTexts", &embed_texts_js);
 }

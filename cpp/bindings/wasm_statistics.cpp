@@ -11,6 +11,7 @@
 
 #include "cosine_heatmap/gram_statistics.hpp"
 #include "cosine_heatmap/group_statistics.hpp"
+#include "cosine_heatmap/limits.hpp"
 #include "cosine_heatmap/model_comparison.hpp"
 #include "cosine_heatmap/near_duplicates.hpp"
 #include "cosine_heatmap/pair_compare.hpp"
@@ -24,16 +25,6 @@
 namespace cosine_heatmap {
 namespace {
 
-// Fine histogram behind the quantiles: bins of width 1e-4 on [-1, 1], so a
-// quantile read from it (interpolated inside its bin) is off by < 1e-4.
-constexpr std::int32_t kQuantileBins = 20000;
-
-// A copy in a new typed array: nothing handed back views the heap.
-template <typename T>
-val copy_to_js(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
-
 val counts_to_js(const std::vector<std::uint64_t>& counts) {
   return copy_to_js("Float64Array", std::vector<double>(counts.begin(), counts.end()));
 }
@@ -46,12 +37,6 @@ val histogram_to_js(const PairHistogram& h) {
   result.set("sumSquares", h.sum_squares);
   result.set("min", h.min);
   result.set("max", h.max);
-  return result;
-}
-
-val error_object(const Status& status) {
-  val result = val::object();
-  result.set("error", status.message);
   return result;
 }
 
@@ -111,6 +96,11 @@ val comparison_to_js(const ModelComparison& comparison) {
 
 val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t bins,
                                    float duplicate_threshold, std::int32_t duplicate_bound, val thresholds) {
+  Status status = check_row_band(rows_, row_begin, row_end);
+  if (status.ok && (bins < 1 || duplicate_bound < 0)) {
+    status = Status::failure("bins must be at least 1 and the near-duplicate bound at least 0");
+  }
+  if (!status.ok) return failure_value(status);
   PairHistogramConsumer histogram(bins);
   PairHistogramConsumer fine(kQuantileBins);
   NearDuplicateConsumer duplicates(duplicate_threshold, static_cast<std::size_t>(duplicate_bound));
@@ -148,7 +138,7 @@ val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end,
 val WasmEmbeddingSet::gram_statistics() {
   GramMoments moments(rows_.dim);
   const Status status = accumulate_gram_moments(rows_, 0, rows_.rows, moments, workspace_);
-  if (!status.ok) return error_object(status);
+  if (!status.ok) return failure_value(status);
   val result = moments_to_js(pair_moments(moments));
   const EffectiveDimension dimension = effective_dimension(moments);
   result.set("participationRatio", dimension.participation_ratio);
@@ -158,12 +148,16 @@ val WasmEmbeddingSet::gram_statistics() {
 }
 
 val WasmEmbeddingSet::group_statistics(std::uintptr_t groups, std::int32_t count) {
+  if (count != rows_.rows) {
+    return failure_value(Status::failure("groups: " + std::to_string(count) + " group ids for " +
+                                         std::to_string(rows_.rows) + " items"));
+  }
   const auto* ids = reinterpret_cast<const std::int32_t*>(groups);
   std::int32_t group_count = 0;
   for (std::int32_t i = 0; i < count; ++i) group_count = std::max(group_count, ids[i] + 1);
   GroupSums sums(group_count, rows_.dim);
   Status status = accumulate_group_sums(rows_, ids, 0, rows_.rows, sums);
-  if (!status.ok) return error_object(status);
+  if (!status.ok) return failure_value(status);
   const GroupSimilarity similarity = group_similarity(sums);
   val result = val::object();
   result.set("withinMean", similarity.within_mean);
@@ -173,12 +167,19 @@ val WasmEmbeddingSet::group_statistics(std::uintptr_t groups, std::int32_t count
   result.set("groupWithinMean", copy_to_js("Float64Array", similarity.group_within_mean));
   double silhouette = std::numeric_limits<double>::quiet_NaN();
   status = silhouette_score(rows_, ids, sums, silhouette);
+  // An undefined silhouette (fewer than 2 non-empty groups) is a result,
+  // not a failure: the rest of the numbers stand, and the note says why.
   result.set("silhouette", silhouette);
-  if (!status.ok) result.set("silhouetteError", status.message);
+  if (!status.ok) result.set("silhouetteNote", status.message);
   return result;
 }
 
 val WasmEmbeddingSet::top_k_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t k) {
+  Status status = check_row_band(rows_, row_begin, row_end);
+  if (status.ok && (k < 1 || k >= rows_.rows)) {
+    status = Status::failure("k must be from 1 to " + std::to_string(rows_.rows - 1) + ", got " + std::to_string(k));
+  }
+  if (!status.ok) return failure_value(status);
   TopKConsumer top(rows_.rows, k);
   stream_lower_tiles(rows_, row_begin, row_end, top, workspace_, tile_buffer_);
   const NeighbourLists lists = top.lists();
@@ -192,7 +193,7 @@ val WasmEmbeddingSet::top_k_pass(std::int32_t row_begin, std::int32_t row_end, s
 val WasmEmbeddingSet::compare_moments(const WasmEmbeddingSet& other) {
   CrossMoments moments(rows_.dim, other.rows_.dim);
   const Status status = accumulate_cross_moments(rows_, other.rows_, 0, rows_.rows, moments, workspace_);
-  if (!status.ok) return error_object(status);
+  if (!status.ok) return failure_value(status);
   return comparison_to_js(compare_models(moments));
 }
 
@@ -200,7 +201,7 @@ val WasmEmbeddingSet::cross_moments_band(const WasmEmbeddingSet& other, std::int
                                          std::int32_t row_end) {
   CrossMoments moments(rows_.dim, other.rows_.dim);
   const Status status = accumulate_cross_moments(rows_, other.rows_, row_begin, row_end, moments, workspace_);
-  if (!status.ok) return error_object(status);
+  if (!status.ok) return failure_value(status);
   val result = val::object();
   result.set("moments", copy_to_js("Float64Array", flatten(moments)));
   return result;
@@ -209,6 +210,9 @@ val WasmEmbeddingSet::cross_moments_band(const WasmEmbeddingSet& other, std::int
 val WasmEmbeddingSet::compare_from_bands(const WasmEmbeddingSet& other, std::uintptr_t parts, std::int32_t count) {
   const std::int32_t dim_a = rows_.dim, dim_b = other.rows_.dim;
   const std::size_t size = flat_size(dim_a, dim_b);
+  if (other.rows_.rows != rows_.rows || count < 1) {
+    return failure_value(Status::failure("compare: nothing to merge, or sets of different sizes"));
+  }
   const auto* flat = reinterpret_cast<const double*>(parts);
   CrossMoments total(dim_a, dim_b);
   for (std::int32_t k = 0; k < count; ++k) total.merge(unflatten(flat + k * size, dim_a, dim_b));
@@ -221,7 +225,7 @@ val WasmEmbeddingSet::compare_pass(const WasmEmbeddingSet& other) {
   std::vector<float> buffer_a, buffer_b;
   const Status status =
       stream_lower_tile_pairs(rows_, other.rows_, 0, rows_.rows, consumer, workspace_, buffer_a, buffer_b);
-  if (!status.ok) return error_object(status);
+  if (!status.ok) return failure_value(status);
   val result = val::object();
   result.set("pairCount", static_cast<double>(consumer.pair_count()));
   result.set("meanAbsoluteDifference", consumer.mean_absolute_difference());

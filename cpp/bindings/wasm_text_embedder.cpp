@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core_result.hpp"
 #include "cosine_heatmap/text_embedder.hpp"
 
 namespace cosine_heatmap {
@@ -37,11 +38,8 @@ val embed_texts_js(val texts, val options, val progress) {
   std::vector<float> out;
   std::int32_t dim = 0;
   const Status status = embed_texts(items, settings, out, dim);
+  if (!status.ok) return failure_value(status);
   val result = val::object();
-  if (!status.ok) {
-    result.set("error", status.message);
-    return result;
-  }
   result.set("data", val::global("Float32Array").new_(emscripten::typed_memory_view(out.size(), out.data())));
   val dims = val::array();
   dims.call<void>("push", static_cast<std::int32_t>(items.size()), dim);

@@ -1,5 +1,5 @@
 // The built-in text embedder as Embind sees it: texts and options in, a
-// plain JS object out ({data: Float32Array, dims} or {error}).
+// plain JS object out ({data: Float32Array, dims} or {code, message}).
 #pragma once
 
 #include <emscripten/val.h>

@@ -187,7 +187,8 @@ Status hierarchical_order(const NormalizedRows& x, Linkage linkage, std::int32_t
                            std::to_string(static_cast<long long>(megabytes)) +
                            " MB of pairwise distances); hierarchical orders are limited to " +
                            std::to_string(kMaxHierarchicalItems) +
-                           " items: use 'spectral' for larger sets");
+                           " items: use 'spectral' for larger sets",
+                           StatusCode::TooLarge);
   }
   if (count < 2) return Status::success();
   CondensedDistances dist;

@@ -24,13 +24,13 @@ constexpr std::uint32_t kNegativeBit = 0x80000000u;
 
 Status validate(const std::vector<std::string>& texts, const TextEmbedderOptions& options,
                 std::int32_t dim_out) {
-  if (texts.empty()) return Status::failure("embed_texts: no texts to embed");
+  if (texts.empty()) return Status::failure("no texts to embed");
   if (texts.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
-    return Status::failure("embed_texts: at most 2147483647 texts, got " +
+    return Status::failure("at most 2147483647 texts, got " +
                            std::to_string(texts.size()));
   }
   if (options.dim < 1 || options.dim > kMaxEmbedderDim) {
-    return Status::failure("embed_texts: dim must be between 1 and " +
+    return Status::failure("dim must be between 1 and " +
                            std::to_string(kMaxEmbedderDim) + ", got " +
                            std::to_string(options.dim));
   }
@@ -38,14 +38,14 @@ Status validate(const std::vector<std::string>& texts, const TextEmbedderOptions
       (options.char_ngram_min < 1 || options.char_ngram_min > options.char_ngram_max ||
        options.char_ngram_max > kMaxCharNgram)) {
     return Status::failure(
-        "embed_texts: character n-gram sizes must satisfy 1 <= char_ngram_min <= "
-        "char_ngram_max <= " +
-        std::to_string(kMaxCharNgram) + " (or char_ngram_max = 0 for none), got min " +
+        "character n-gram sizes must satisfy 1 <= charNgramMin <= "
+        "charNgramMax <= " +
+        std::to_string(kMaxCharNgram) + " (or charNgramMax = 0 for none), got min " +
         std::to_string(options.char_ngram_min) + ", max " + std::to_string(options.char_ngram_max));
   }
   const std::int32_t max_components = std::min(options.dim, kMaxSvdComponents);
   if (options.svd_components < 0 || options.svd_components > max_components) {
-    return Status::failure("embed_texts: svd_components must be between 0 (off) and " +
+    return Status::failure("svdComponents must be between 0 (off) and " +
                            std::to_string(max_components) + " (the smaller of dim and " +
                            std::to_string(kMaxSvdComponents) + "), got " +
                            std::to_string(options.svd_components));
@@ -59,11 +59,11 @@ Status validate(const std::vector<std::string>& texts, const TextEmbedderOptions
     floats += 2 * 2 * l * (n + static_cast<std::size_t>(options.dim)) * (sizeof(double) / sizeof(float));
   }
   if (floats > kMaxEmbedderOutputFloats) {
-    return Status::failure("embed_texts: " + std::to_string(n) + " texts at dimension " +
+    return Status::failure(std::to_string(n) + " texts at dimension " +
                            std::to_string(dim_out) + " would need " +
                            std::to_string(floats * sizeof(float) >> 20) + " MB, more than the " +
                            std::to_string(kMaxEmbedderOutputFloats * sizeof(float) >> 20) +
-                           " MB limit: lower dim or svd_components");
+                           " MB limit: lower dim or svdComponents");
   }
   return Status::success();
 }
@@ -205,7 +205,7 @@ Status embed_reduced(const HashedCorpus& corpus, std::int32_t dim, std::int32_t 
         }
         a.row_start.push_back(a.col.size());
       });
-  if (!weighed) return Status::failure("cancelled");
+  if (!weighed) return Status::failure("cancelled", StatusCode::Cancelled);
 
   RowMatrixXd reduced;
   Status status = truncated_svd_project(a, components, progress, reduced);
@@ -240,13 +240,13 @@ Status embed_texts(const std::vector<std::string>& texts, const TextEmbedderOpti
   ProgressReporter progress(options.progress, work);
 
   HashedCorpus corpus;
-  if (!hash_texts(texts, options, progress, corpus)) return Status::failure("cancelled");
+  if (!hash_texts(texts, options, progress, corpus)) return Status::failure("cancelled", StatusCode::Cancelled);
   if (options.svd_components > 0) {
     status = embed_reduced(corpus, options.dim, options.svd_components, progress, out);
   } else if (!embed_hashed(corpus, options.dim, progress, out)) {
-    status = Status::failure("cancelled");
+    status = Status::failure("cancelled", StatusCode::Cancelled);
   }
-  if (status.ok && !progress.finish()) status = Status::failure("cancelled");
+  if (status.ok && !progress.finish()) status = Status::failure("cancelled", StatusCode::Cancelled);
   if (!status.ok) {
     out.clear();
     return status;

@@ -103,7 +103,7 @@ std::size_t truncated_svd_work(std::int32_t rows) {
 
 Status truncated_svd_project(const SparseRows& a, std::int32_t components,
                              ProgressReporter& progress, RowMatrixXd& out) {
-  const Status cancelled = Status::failure("cancelled");
+  const Status cancelled = Status::failure("cancelled", StatusCode::Cancelled);
   // More directions than min(rows, cols) cannot add rank.
   const std::int32_t l = std::max(
       components, std::min(components + kSvdOversampling, std::min(a.rows, a.cols)));

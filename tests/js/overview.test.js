@@ -67,8 +67,22 @@ test('overview rejects bad options with what is wrong', async () => {
   const set = await engine.embeddings(digits);
   await assert.rejects(set.overview({ reduce: 'median' }), /reduce must be 'mean', 'max' or 'min'/);
   await assert.rejects(set.overview({ window: { rows: [0, 5000] } }), /window\.rows must be \[start, end\) with 0 <= start < end <= 1797/);
-  await assert.rejects(set.overview({ order: [0, 1, 2] }), /order must list all 1797 items, got 3/);
-  await assert.rejects(set.overview({ order: new Int32Array(1797) }), /permutation of 0\.\.1796; position 1 holds 0/);
+  await assert.rejects(set.overview({ order: [0, 1, 2] }), /order must list all 1797 items once, got 3 entries/);
+  await assert.rejects(set.overview({ order: new Int32Array(1797) }), /permutation of 0\.\.1796: position 1 holds 0 \(a repeated item\)/);
+  // Not item indices: NaN and fractions are refused, not truncated to 0 and 1.
+  const identity = Array.from({ length: 1797 }, (_, k) => k);
+  for (const [bad, shown] of [[NaN, 'NaN'], [1.7, '1.7'], ['3', '"3" \\(a string\\)'], [-1, '-1'], [1797, '1797']]) {
+    const order = identity.slice();
+    order[3] = bad;
+    await assert.rejects(set.overview({ order }), (error) => {
+      assert.equal(error.code, 'INVALID_ARGUMENT');
+      assert.match(error.message, new RegExp(`position 3 holds ${shown} \\(not an item index\\)`));
+      return true;
+    });
+  }
+  await assert.rejects(set.overview({ size: 0 }), /overview: size must be a positive integer, got 0/);
+  await assert.rejects(set.overview({ size: NaN }), /overview: size must be a positive integer, got NaN/);
+  await assert.rejects(set.overview(null), /overview: options must be an object, got null/);
   const ok = await set.overview({ size: 4 });
   assert.deepEqual(ok.dims, [4, 4]);
   set.dispose();

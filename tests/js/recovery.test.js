@@ -10,7 +10,7 @@ test('a worker that dies surfaces an error, and the next data set works', async 
   // The set lived partly in the dead worker: it says so instead of answering wrong.
   await assert.rejects(before.similarity(), (error) => {
     assert.ok(error instanceof CosineHeatmapError);
-    assert.match(error.message, /lost when an engine worker failed \(the engine worker crashed \(simulated\)\)/);
+    assert.match(error.message, /lost when an engine worker failed \(the worker crashed \(simulated\)\)/);
     return true;
   });
   const after = await engine.embeddings([[1, 0], [1, 1]]);

@@ -75,8 +75,14 @@ test('errors inside a worker reach the caller', async () => {
   const set = await engine.embeddings(digits);
   set.dispose();
   await assert.rejects(set.similarity(), /disposed/);
-  // A request for a set the workers never loaded fails in the worker itself.
-  await assert.rejects(engine._pool.run([{ action: 'band', args: { id: 999999, rows: [0, 1] } }]), /never loaded/);
+  // A request for a set the workers never loaded fails in the worker itself,
+  // with its code, and without the internal id.
+  await assert.rejects(engine._pool.run([{ action: 'band', args: { id: 999999, rows: [0, 1] } }]), (error) => {
+    assert.ok(error instanceof CosineHeatmapError);
+    assert.equal(error.code, 'DISPOSED');
+    assert.equal(error.message, 'this embedding set was disposed');
+    return true;
+  });
   await assert.rejects(engine._pool.run([{ action: 'nonsense', args: {} }]), /unknown engine action/);
 });
 
@@ -85,7 +91,9 @@ test('the matrix budget refuses n x n before allocating it, and says what to use
   const set = await engine.embeddings(randomTensor(1000, 4, 5));
   await assert.rejects(set.similarity(), (error) => {
     assert.ok(error instanceof CosineHeatmapError);
-    assert.match(error.message, /1000 x 1000 similarity matrix needs 3\.8 MiB, over the matrix budget/);
+    // Both round to 3.8 MiB: exact bytes say which is larger.
+    assert.match(error.message, /1000 x 1000 similarity matrix needs 3\.8 MiB \(4,000,000 bytes\), over the matrix budget of 3\.8 MiB \(3,999,999 bytes\)/);
+    assert.equal(error.code, 'MATRIX_BUDGET');
     assert.match(error.message, /overview/);
     return true;
   });

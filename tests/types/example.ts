@@ -41,8 +41,24 @@ export async function headless(bytes: Uint8Array): Promise<number> {
   const json: string = await statisticsJson(stats);
   // @ts-expect-error: not an order method
   await set.order({ method: 'alphabetical' });
+  // Every documented method of the engine and the set, called once.
+  const whole = await engine.cosineSimilarity([[1, 0], [0, 1]], null, { transfer: false });
+  const other = await engine.embeddings(parsed);
+  const cross = await set.crossSimilarity(other);
+  const summary = await set.pairSummary();
+  const nearest = await set.topK(5);
+  const comparison = await set.compare(other, { k: 5 });
+  const texts = await engine.embedTexts(['a b', 'b c'], { dim: 64, bigrams: false });
+  const workers = await engine.stats();
+  const limit: number = engine.limits.maxSetBytes + workers[0].heapBytes;
+  const gone: boolean = engine.disposed || set.disposed;
+  // @ts-expect-error: internal, not part of the API
+  engine.checkMatrixBudget(2, 2);
+  other.dispose();
   set.dispose();
-  return first + warnings.length + overview.dims[0] + csv.length + json.length;
+  engine.dispose();
+  return first + warnings.length + overview.dims[0] + csv.length + json.length + whole.dims[0] + cross.dims[1] +
+    summary.count + nearest.dims[1] + comparison.n + texts.dims[1] + limit + Number(gone);
 }
 
 export async function view(element: HTMLElement): Promise<Blob> {

@@ -24,7 +24,10 @@ export function analysisFlags(stats, thresholds) {
   const flags = [];
   const add = (id, level, message, value, threshold) => flags.push({ id, level, message, value, threshold });
 
-  if (stats.mean >= t.highMeanSimilarity) {
+  // Pair-based flags need pairs: one item has none, and no share of nothing
+  // is evidence of anything.
+  const hasPairs = stats.pairCount > 0;
+  if (hasPairs && stats.mean >= t.highMeanSimilarity) {
     add('high-similarity', 'warning',
       `Uniformly high similarity: the mean pairwise cosine similarity is ${fixed(stats.mean)} (threshold ` +
       `${t.highMeanSimilarity}). Items are hard to tell apart: little diversity, possible redundancy, or an ` +
@@ -32,7 +35,7 @@ export function analysisFlags(stats, thresholds) {
       stats.mean, t.highMeanSimilarity);
   }
   const negative = stats.shareBelowStrongNegative;
-  if (negative > t.strongNegativeShare) {
+  if (hasPairs && negative > t.strongNegativeShare) {
     add('strong-dissimilarity', 'warning',
       `${percent(negative)} of pairs have similarity ≤ ${t.strongNegativeSimilarity} (threshold ` +
       `${percent(t.strongNegativeShare)} of pairs). Strongly opposed embeddings: where consistency is expected, ` +

@@ -1,4 +1,4 @@
-import { Engine } from './engine.js';
+import { checkEngineOptions, Engine } from './engine.js';
 
 const engines = new Map();
 
@@ -8,12 +8,15 @@ const engines = new Map();
 // several views on a page, or several calls in a script, use one worker and
 // one WASM instance. A failed start is not cached, so a retry can succeed.
 export function loadEngine(options = {}) {
-  const settings = {
-    wasmUrl: resolveUrl(options.wasmUrl),
-    workers: options.workers,
-    matrixBudgetBytes: options.matrixBudgetBytes,
-  };
-  const key = JSON.stringify(settings);
+  let settings;
+  try {
+    settings = checkEngineOptions(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  settings.wasmUrl = resolveUrl(settings.wasmUrl);
+  // Infinity is a valid budget that JSON would write as null.
+  const key = JSON.stringify({ ...settings, matrixBudgetBytes: String(settings.matrixBudgetBytes) });
   if (!engines.has(key)) {
     const created = Engine.create(settings, () => engines.delete(key));
     created.catch(() => engines.delete(key));

@@ -12,6 +12,7 @@ import { CosineHeatmapError } from './errors.js';
  * - binary formats: the byte `offset`.
  */
 export class ParseError extends CosineHeatmapError {
+  /** @param {string} reason @param {any} [where] */
   constructor(reason, { file = '<input>', line, column, offset, row, columnUnit } = {}) {
     super(formatMessage(reason, { file, line, column, offset, row, columnUnit }));
     this.name = 'ParseError';

@@ -1,68 +1,38 @@
 import { CosineHeatmapError } from './errors.js';
-import { ParseError } from './parse-error.js';
-
-const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+import { WorkerClient } from './worker-client.js';
 
 // parseEmbeddings / parseMetadata in a worker of their own, so a 100 MB file
 // never freezes the page. Takes the same input and options, plus
 // {onProgress, signal}; cancel terminates the worker. A File or Blob is
-// handed to the worker as is (a handle, not its bytes).
+// handed to the worker as is (a handle, not its bytes). The worker speaks
+// the engine's protocol (worker-serve.js), so a ParseError arrives with its
+// position and a failure with its code.
 export function parseEmbeddingsOffThread(input, options = {}) {
-  return runParseWorker('embeddings', input, options);
+  return runParseWorker('parseEmbeddings', input, options);
 }
 
 export function parseMetadataOffThread(input, options = {}) {
-  return runParseWorker('metadata', input, options);
+  return runParseWorker('parseMetadata', input, options);
 }
 
-async function runParseWorker(kind, input, { onProgress, signal, ...options }) {
+async function runParseWorker(action, input, { onProgress, signal, ...options } = {}) {
   if (signal?.aborted) throw abortError(signal);
-  const worker = await spawn();
-  // Cancel may have come while the worker was starting.
-  if (signal?.aborted) {
-    worker.terminate();
-    throw abortError(signal);
+  const client = await WorkerClient.spawn(
+    new URL('./parse-worker.js', import.meta.url),
+    () => new Worker(new URL('./parse-worker.js', import.meta.url), { type: 'module' }),
+  );
+  const onAbort = () => client.terminate(abortError(signal).message, 'ABORT_ERR');
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // Cancel may have come while the worker was starting.
+    if (signal?.aborted) throw abortError(signal);
+    return await client.request(action, { input, options }, [], { onProgress });
+  } catch (error) {
+    throw signal?.aborted ? abortError(signal) : error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    client.terminate();
   }
-  return new Promise((resolve, reject) => {
-    const finish = (settle, value) => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-      settle(value);
-    };
-    const onAbort = () => finish(reject, abortError(signal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onMessage(({ progress, result, error }) => {
-      if (progress) onProgress?.(progress);
-      else if (error) finish(reject, rebuildError(error));
-      else finish(resolve, result);
-    });
-    worker.onError((error) => finish(reject, new CosineHeatmapError(`the parsing worker failed: ${error?.message ?? error}`)));
-    worker.post({ kind, input, options });
-  });
-}
-
-async function spawn() {
-  if (isNode) {
-    const { Worker } = await import('node:worker_threads');
-    const worker = new Worker(new URL('./parse-worker.js', import.meta.url));
-    return {
-      onMessage: (fn) => worker.on('message', fn),
-      onError: (fn) => worker.on('error', fn),
-      post: (message) => worker.postMessage(message),
-      terminate: () => worker.terminate(),
-    };
-  }
-  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { type: 'module' });
-  return {
-    onMessage: (fn) => worker.addEventListener('message', (event) => fn(event.data)),
-    onError: (fn) => worker.addEventListener('error', (event) => fn(event)),
-    post: (message) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
-  };
-}
-
-function rebuildError(error) {
-  return error.name === 'ParseError' ? ParseError.revive(error) : new CosineHeatmapError(error.message);
 }
 
 function abortError(signal) {

@@ -1,10 +1,5 @@
 import { CosineHeatmapError } from './errors.js';
 
-// What one engine worker can hold of a set: its float32 rows live in WASM
-// memory, which wasm32 caps at 4 GiB; 3 GiB leaves room for the rest of the
-// heap. Checked from dims alone, before anything is allocated or copied.
-export const MAX_SET_BYTES = 3 * 2 ** 30;
-
 // Accepts what users already hold and returns {data, dims} with data a
 // Float32Array or Float64Array the library may keep (and transfer to a
 // worker). Checks shape and types here, at the JavaScript edge, so mistakes
@@ -16,17 +11,21 @@ export const MAX_SET_BYTES = 3 * 2 ** 30;
 // array or number[]; a 1-D dims is one vector.
 // `owned` says whether the data is a new array made here (free to transfer)
 // or the caller's own (to be copied, never detached).
-export function toTensor(x, name = 'x') {
-  if (Array.isArray(x)) return fromNestedArray(x, name);
+//
+// maxSetBytes: what one engine worker can hold of a set (the core's
+// MAX_SET_BYTES, engine.limits.maxSetBytes), checked from dims alone, before
+// anything is allocated or copied.
+export function toTensor(x, name = 'x', { maxSetBytes = Infinity } = {}) {
+  if (Array.isArray(x)) return fromNestedArray(x, name, maxSetBytes);
   if (x && typeof x === 'object' && 'data' in x && ('dims' in x || 'shape' in x)) {
-    return fromFlat(x.data, x.dims ?? x.shape, name);
+    return fromFlat(x.data, x.dims ?? x.shape, name, maxSetBytes);
   }
   throw new CosineHeatmapError(
     `${name}: expected number[][] or a tensor {data, dims}, got ${describe(x)}`,
   );
 }
 
-function fromNestedArray(rows, name) {
+function fromNestedArray(rows, name, maxSetBytes) {
   const n = rows.length;
   if (n === 0) throw new CosineHeatmapError(`${name}: no rows (n = 0); at least one embedding is needed`);
   const first = rows[0];
@@ -35,7 +34,7 @@ function fromNestedArray(rows, name) {
   }
   const d = first.length;
   if (d === 0) throw new CosineHeatmapError(`${name}: rows are empty (d = 0); at least one dimension is needed`);
-  checkSize(n, d, name);
+  checkSize(n, d, name, maxSetBytes);
   const data = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -61,7 +60,7 @@ function fromNestedArray(rows, name) {
   return { data, dims: [n, d], owned: true };
 }
 
-function fromFlat(data, dims, name) {
+function fromFlat(data, dims, name, maxSetBytes) {
   if (!Array.isArray(dims) && !ArrayBuffer.isView(dims)) {
     throw new CosineHeatmapError(`${name}: dims must be [n, d], got ${describe(dims)}`);
   }
@@ -79,7 +78,7 @@ function fromFlat(data, dims, name) {
   }
   if (n === 0) throw new CosineHeatmapError(`${name}: no rows (n = 0); at least one embedding is needed`);
   if (d === 0) throw new CosineHeatmapError(`${name}: rows are empty (d = 0); at least one dimension is needed`);
-  checkSize(n, d, name);
+  checkSize(n, d, name, maxSetBytes);
   if (data == null || typeof data.length !== 'number') {
     throw new CosineHeatmapError(`${name}: data must be a typed array or number[], got ${describe(data)}`);
   }
@@ -106,12 +105,12 @@ function toFloat32(values, d, name) {
   return out;
 }
 
-function checkSize(n, d, name) {
+function checkSize(n, d, name, maxSetBytes) {
   const bytes = n * d * 4;
-  if (bytes > MAX_SET_BYTES) {
+  if (bytes > maxSetBytes) {
     throw new CosineHeatmapError(
       `${name}: ${n} x ${d} embeddings need ${(bytes / 2 ** 30).toFixed(2)} GiB as float32; an engine worker ` +
-        `holds at most ${MAX_SET_BYTES / 2 ** 30} GiB (WebAssembly's 32-bit memory is 4 GiB in all)`,
+        `holds at most ${maxSetBytes / 2 ** 30} GiB (WebAssembly's 32-bit memory is 4 GiB in all)`,
       { code: 'TOO_LARGE' },
     );
   }

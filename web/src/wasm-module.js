@@ -4,6 +4,7 @@
 // and hand the bytes over.
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
+/** @param {any} [options] @returns {Promise<import('./cosine-core.js').CosineCore>} */
 export async function instantiateCore({ wasmUrl } = {}) {
   const { default: createCosineCore } = await import('../build/cosine-core.js');
   const moduleArgs = {};

@@ -1,34 +1,41 @@
 import { CosineHeatmapError } from './errors.js';
+import { reviveError } from './worker-errors.js';
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
-// The calling side of the worker protocol: numbered requests, one promise
-// each. If the worker dies, every pending request fails with the reason and
-// later requests fail at once; the engine decides whether to start another.
+// The calling side of the worker protocol (worker-serve.js): numbered
+// requests, one promise each. If the worker dies, every pending request
+// fails with the reason and later requests fail at once; the owner decides
+// whether to start another.
 export class WorkerClient {
   #worker;
   #pending = new Map();
   #nextId = 1;
   #failure = null;
 
-  static async spawn() {
+  // `script` is the worker module's URL. Browsers get it from a literal
+  // `new Worker(new URL(...), {type: 'module'})` in the caller (bundlers
+  // such as Vite and webpack only see and emit workers written that way),
+  // passed here as `browserWorker`.
+  static async spawn(script, browserWorker) {
     if (isNode) {
       const { Worker } = await import('node:worker_threads');
-      return new WorkerClient(new Worker(new URL('./engine-worker.js', import.meta.url)), true);
+      // A clean execArgv: the parent's flags (--input-type=module, -e, --eval)
+      // would make the worker run the parent's code instead of its own file.
+      return new WorkerClient(new Worker(script, { execArgv: [] }), true);
     }
-    // Written literally so bundlers (Vite, webpack) see and emit the worker.
-    return new WorkerClient(new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' }), false);
+    return new WorkerClient(browserWorker(), false);
   }
 
   constructor(worker, node) {
     this.#worker = worker;
     this.node = node;
     const onMessage = (message) => this.#settle(message);
-    const onError = (error) => this.#fail(error?.message ?? 'the engine worker failed to start or crashed');
+    const onError = (error) => this.#fail(error?.message ?? 'the worker failed to start or crashed');
     if (node) {
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.on('exit', (code) => this.#fail(`the engine worker exited (code ${code})`));
+      worker.on('exit', (code) => this.#fail(`the worker exited (code ${code})`));
       // An idle worker must not keep a Node process alive; a busy one must.
       worker.unref();
     } else {
@@ -47,7 +54,7 @@ export class WorkerClient {
 
   // onProgress receives ({done, total}) reported from inside the action.
   request(action, args = {}, transfer = [], { onProgress } = {}) {
-    if (this.#failure) return Promise.reject(new CosineHeatmapError(this.#failure));
+    if (this.#failure) return Promise.reject(this.#failure.error());
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onProgress });
@@ -56,8 +63,9 @@ export class WorkerClient {
     });
   }
 
-  terminate() {
-    this.#fail('the engine was disposed');
+  // Ends the worker; pending and later requests fail with `reason` (code).
+  terminate(reason = 'the worker was stopped', code = 'TERMINATED') {
+    this.#fail(reason, code);
     this.#worker.terminate();
   }
 
@@ -68,14 +76,14 @@ export class WorkerClient {
     if (progress) return pending.onProgress?.(progress);
     this.#pending.delete(id);
     if (this.node && this.#pending.size === 0) this.#worker.unref();
-    if (error) pending.reject(new CosineHeatmapError(error.message));
+    if (error) pending.reject(reviveError(error));
     else pending.resolve(result);
   }
 
-  #fail(reason) {
+  #fail(message, code = 'WORKER_FAILED') {
     if (this.#failure) return;
-    this.#failure = reason;
-    for (const { reject } of this.#pending.values()) reject(new CosineHeatmapError(reason));
+    this.#failure = { message, code, error: () => new CosineHeatmapError(message, { code }) };
+    for (const { reject } of this.#pending.values()) reject(this.#failure.error());
     this.#pending.clear();
   }
 }

@@ -11,6 +11,7 @@ export class WorkerPool {
   #clients;
   #initArgs;
   #healing = null;
+  #terminated = false;
 
   static async spawn(size, initArgs) {
     const started = await Promise.allSettled(Array.from({ length: size }, () => startClient(initArgs)));
@@ -31,13 +32,17 @@ export class WorkerPool {
     this.lastFailure = null;
   }
 
+  get terminated() {
+    return this.#terminated;
+  }
+
   get size() {
     return this.#clients.length;
   }
 
   // Why a worker died, while it waits to be replaced (else null).
   get failure() {
-    return this.#clients.find((client) => client.failure)?.failure ?? null;
+    return this.#clients.find((client) => client.failure)?.failure.message ?? null;
   }
 
   // Sends a request to every worker. `transfer` moves buffers to the last
@@ -111,8 +116,10 @@ export class WorkerPool {
     });
   }
 
+  // For good: nothing restarts, every pending and later request rejects.
   terminate() {
-    for (const client of this.#clients) client.terminate();
+    this.#terminated = true;
+    for (const client of this.#clients) client.terminate(DISPOSED, 'DISPOSED');
   }
 
   // Test hook: makes one worker die as a crashed one would.
@@ -122,15 +129,21 @@ export class WorkerPool {
 
   // Replaces dead workers; concurrent callers share one replacement.
   #heal() {
+    if (this.#terminated) return Promise.reject(new CosineHeatmapError(DISPOSED, { code: 'DISPOSED' }));
     if (!this.#clients.some((client) => client.failure)) return this.#healing ?? Promise.resolve();
     this.#healing ??= (async () => {
       try {
         for (let k = 0; k < this.#clients.length; k++) {
           const dead = this.#clients[k];
           if (!dead.failure) continue;
-          this.lastFailure = dead.failure;
+          this.lastFailure = dead.failure.message;
           dead.terminate();
-          this.#clients[k] = (await startClient(this.#initArgs)).client;
+          const { client } = await startClient(this.#initArgs);
+          if (this.#terminated) {
+            client.terminate(DISPOSED, 'DISPOSED');
+            throw new CosineHeatmapError(DISPOSED, { code: 'DISPOSED' });
+          }
+          this.#clients[k] = client;
           this.generation++;
         }
       } finally {
@@ -141,8 +154,13 @@ export class WorkerPool {
   }
 }
 
+const DISPOSED = 'this engine was disposed';
+
 async function startClient(initArgs) {
-  const client = await WorkerClient.spawn();
+  const client = await WorkerClient.spawn(
+    new URL('./engine-worker.js', import.meta.url),
+    () => new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' }),
+  );
   try {
     return { client, info: await client.request('init', initArgs) };
   } catch (error) {

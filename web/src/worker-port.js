@@ -3,6 +3,7 @@
 // says why before it ends the worker (a worker that closes itself raises no
 // event in the page).
 export async function connectWorkerPort() {
+  // @ts-ignore: WorkerGlobalScope exists only inside workers
   if (typeof WorkerGlobalScope !== 'undefined') {
     return {
       onMessage: (fn) => self.addEventListener('message', (event) => fn(event.data)),

@@ -30,9 +30,9 @@ export interface SimilarityMatrix {
 export interface LoadEngineOptions {
   /** Where cosine-core.wasm is (default: next to the library's JavaScript). For CDNs and bundlers. */
   wasmUrl?: string | URL;
-  /** Engine workers (default: the machine's cores). */
+  /** Engine workers, 1 to 64 (default: the machine's cores, at most 64). */
   workers?: number;
-  /** Largest n × m matrix similarity() builds, in bytes (default 1 GiB). */
+  /** Largest n × m matrix similarity() builds, in bytes (default 1 GiB; Infinity: no budget). */
   matrixBudgetBytes?: number;
 }
 
@@ -45,13 +45,52 @@ export class Engine {
   readonly kernel: string;
   readonly workers: number;
   readonly matrixBudgetBytes: number;
+  /** The core's limits, read from the workers when the engine started. */
+  readonly limits: EngineLimits;
+  /** True after dispose(): every call on the engine and its sets rejects with code 'DISPOSED'. */
+  readonly disposed: boolean;
   /** S = cos(x, x) or cos(x, y), whole. */
   cosineSimilarity(x: EmbeddingsInput, y?: EmbeddingsInput | null, options?: LongCallOptions & { transfer?: boolean }): Promise<SimilarityMatrix>;
   /** Validates and normalizes x once; keep it for views and statistics; dispose() when done. */
   embeddings(x: EmbeddingsInput, options?: { transfer?: boolean }): Promise<EmbeddingSet>;
-  checkMatrixBudget(rows: number, cols: number): void;
-  /** Stops the workers. */
+  /** The built-in text embedder (hashed TF-IDF in the core; nothing leaves the machine). */
+  embedTexts(texts: ArrayLike<string>, options?: EmbedTextsOptions): Promise<{ data: Float32Array; dims: [number, number] }>;
+  /** Each worker's state, for monitoring memory. */
+  stats(): Promise<WorkerStats[]>;
+  /** Stops the workers for good. */
   dispose(): void;
+}
+
+export interface EngineLimits {
+  /** Bytes of float32 rows one worker holds of one set (3 GiB). */
+  maxSetBytes: number;
+  /** The whole heap of one worker (wasm32: 4 GiB). */
+  maxHeapBytes: number;
+  /** Bins of analyze()'s fine histogram behind the quantiles. */
+  quantileBins: number;
+  /** Most items a hierarchical order takes. */
+  maxHierarchicalItems: number;
+}
+
+export interface WorkerStats {
+  kernel: string;
+  sets: number;
+  heapBytes: number;
+  limits: EngineLimits;
+}
+
+export interface EmbedTextsOptions extends TextEmbedderSettings, LongCallOptions {}
+
+/** The built-in embedder's settings (see the README for the method). */
+export interface TextEmbedderSettings {
+  /** Output dimension (default 4096). */
+  dim?: number;
+  charNgramMin?: number;
+  charNgramMax?: number;
+  bigrams?: boolean;
+  lowercase?: boolean;
+  /** Randomized SVD components (0: off). */
+  svdComponents?: number;
 }
 
 export type OrderMethod = 'original' | 'average' | 'complete' | 'single' | 'spectral' | 'groups';

@@ -1,13 +1,24 @@
-import { CosineHeatmapError } from './errors.js';
-import { triangleBands } from './partition-rows.js';
+import { coreValue } from '../core-result.js';
+import { withTransfers } from '../worker-results.js';
+import { triangleBands } from '../partition-rows.js';
+import { positiveInteger } from '../validate-options.js';
+
+/** @type {Record<string, import('../engine-host.js').WorkerAction>} */
+export const actions = {
+  topKPass(host, { id, rows: [r0, r1], k }) {
+    return withTransfers(coreValue(host.set(id)._topKPass(r0, r1, k), 'topK'));
+  },
+};
 
 // Each item's k most similar items (self excluded), streamed over bands of
 // the lower triangle in the workers; every pair lies in exactly one band, so
 // merging is picking the best k of each item's candidates from all bands.
 // Ties: higher score, then lower index. O(n·k) memory.
-export async function topK(pool, set, k, { signal, onProgress } = {}) {
+/** @param {any} [options] */
+export async function topK(pool, set, k, options = {}) {
+  const { signal, onProgress } = options;
   const n = set.size;
-  if (!Number.isInteger(k) || k < 1) throw new CosineHeatmapError(`topK: k must be a positive integer, got ${k}`);
+  positiveInteger(k, 'topK: k');
   const width = Math.min(k, n - 1);
   const indices = new Int32Array(n * width).fill(-1);
   const scores = new Float32Array(n * width).fill(NaN);

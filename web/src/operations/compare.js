@@ -1,4 +1,7 @@
-import { CosineHeatmapError } from './errors.js';
+import { coreValue } from '../core-result.js';
+import { withTransfers } from '../worker-results.js';
+import { CosineHeatmapError } from '../errors.js';
+import { integerIn, positiveInteger } from '../validate-options.js';
 import { topK } from './top-k.js';
 
 // Above this many items the passes over every pair (mean absolute
@@ -12,6 +15,32 @@ const CHANGED_SHOWN = 50;
 // they would be 400 MB each, and one worker does it all.
 const SPLIT_MAX_DIM_PRODUCT = 1024 * 1024;
 
+/** @type {Record<string, import('../engine-host.js').WorkerAction>} */
+export const actions = {
+  compareMoments(host, { id, otherId }) {
+    return withTransfers(coreValue(host.set(id)._compareMoments(host.set(otherId)), 'compare'));
+  },
+
+  crossMomentsBand(host, { id, otherId, rows: [r0, r1] }) {
+    return withTransfers(coreValue(host.set(id)._crossMomentsBand(host.set(otherId), r0, r1), 'compare'));
+  },
+
+  // The bands' partial moments, back to back in the heap, merged by the core.
+  compareFromBands(host, { id, otherId, parts }) {
+    const set = host.set(id);
+    const other = host.set(otherId);
+    const flat = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+    parts.reduce((offset, part) => (flat.set(part, offset), offset + part.length), 0);
+    return withTransfers(
+      host.lend(flat, 'compare', (pointer) => coreValue(set._compareFromBands(other, pointer, parts.length), 'compare')),
+    );
+  },
+
+  comparePass(host, { id, otherId }) {
+    return withTransfers(coreValue(host.set(id)._comparePass(host.set(otherId)), 'compare'));
+  },
+};
+
 // Two models' embeddings of the same n items (dimensions may differ):
 // representational similarity of their similarity matrices.
 //  pearson, spearman: correlation of the two upper triangles (i < j);
@@ -19,16 +48,23 @@ const SPLIT_MAX_DIM_PRODUCT = 1024 * 1024;
 //    al. 2019), equal to CKA of the two cosine-similarity matrices;
 //  meanAbsoluteDifference: mean |S_A − S_B| over pairs;
 //  neighbourhood: overlap of each item's top-k neighbour sets.
-export async function compare(pool, a, b, { k = 10, passLimit = COMPARE_PASS_LIMIT, signal, onProgress } = {}) {
+/** @param {any} [options] */
+export async function compare(pool, a, b, options = {}) {
+  const { k = 10, passLimit = COMPARE_PASS_LIMIT, signal, onProgress } = options;
   if (a.size !== b.size) {
     throw new CosineHeatmapError(
       `compare: both sets must hold the same items, in the same order: ${a.size} rows against ${b.size}`,
+      { code: 'INVALID_ARGUMENT' },
     );
   }
+  positiveInteger(k, 'compare: k');
+  integerIn(passLimit, 0, Number.MAX_SAFE_INTEGER, 'compare: passLimit');
   const n = a.size;
   const withPass = n > 1 && n <= passLimit;
   const passJob = withPass ? [{ action: 'comparePass', args: { id: a._id, otherId: b._id }, weight: n * n }] : [];
+  /** @type {any} */
   let moments = null;
+  /** @type {any} */
   let pass = null;
   const parts = [];
   const split = pool.size > 1 && a.dim * b.dim <= SPLIT_MAX_DIM_PRODUCT && n >= 2 * pool.size;

@@ -1,11 +1,32 @@
-import { analysisFlags } from './analysis-flags.js';
-import { CosineHeatmapError } from './errors.js';
-import { groupIds } from './group-ids.js';
-import { triangleBands } from './partition-rows.js';
+import { analysisFlags, DEFAULT_FLAG_THRESHOLDS } from '../analysis-flags.js';
+import { coreValue } from '../core-result.js';
+import { withTransfers } from '../worker-results.js';
+import { CosineHeatmapError } from '../errors.js';
+import { groupIds } from '../group-ids.js';
+import { triangleBands } from '../partition-rows.js';
+import { finiteNumber, integerIn, optionsObject, similarityThreshold, thresholdList } from '../validate-options.js';
 
 const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
-const QUANTILE_BINS = 20000; // the core's fine histogram: bins of 1e-4
 const DUPLICATE_BOUND = 10000;
+
+/** @type {Record<string, import('../engine-host.js').WorkerAction>} */
+export const actions = {
+  analyzePass(host, { id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound, thresholds }) {
+    const set = host.set(id);
+    return withTransfers(
+      coreValue(set._analyzePass(r0, r1, bins, duplicateThreshold, duplicateBound, thresholds), 'analyze'),
+    );
+  },
+
+  gramStatistics(host, { id }) {
+    return withTransfers(coreValue(host.set(id)._gramStatistics(), 'analyze'));
+  },
+
+  groupStatistics(host, { id, groupIds: ids }) {
+    const set = host.set(id);
+    return withTransfers(host.lend(ids, 'analyze', (pointer) => coreValue(set._groupStatistics(pointer, ids.length), 'analyze')));
+  },
+};
 const CLOSED_FORM_MAX_DIM = 1024;
 
 // The statistics of a set over its off-diagonal pairs i < j, each pair once.
@@ -27,12 +48,15 @@ export async function analyze(pool, set, options = {}) {
     signal,
     onProgress,
   } = options;
-  if (!Number.isInteger(bins) || bins < 1 || bins > 100000) {
-    throw new CosineHeatmapError(`analyze: bins must be an integer from 1 to 100000, got ${bins}`);
-  }
+  integerIn(bins, 1, 100000, 'analyze: bins');
+  similarityThreshold(duplicateThreshold, 'analyze: duplicateThreshold');
+  similarityThreshold(outlierThreshold, 'analyze: outlierThreshold');
+  checkFlagThresholds(flagThresholds);
   const n = set.size;
-  const strongNegative = flagThresholds.strongNegativeSimilarity ?? -0.5;
-  const shareThresholds = [...new Set([...thresholds, duplicateThreshold, strongNegative])];
+  const QUANTILE_BINS = pool.info.limits.quantileBins;
+  const strongNegative = flagThresholds.strongNegativeSimilarity ?? DEFAULT_FLAG_THRESHOLDS.strongNegativeSimilarity;
+  const reported = thresholdList(thresholds, 'analyze: thresholds');
+  const shareThresholds = [...new Set([...reported, duplicateThreshold, strongNegative])];
   const group = groups === undefined ? null : groupIds(groups, n, 'analyze');
 
   const pass = {
@@ -40,9 +64,12 @@ export async function analyze(pool, set, options = {}) {
     duplicates: [], duplicateCount: 0, best: new Float32Array(n).fill(-Infinity), bestIndex: new Int32Array(n).fill(-1),
     share: new Float64Array(shareThresholds.length),
   };
+  /** @type {any} */
   let closed = null;
+  /** @type {any} */
   let grouped = null;
   const bands = n > 1 ? triangleBands(n, set.dim, { minBands: pool.size, targetFlops: 4e9 }) : [];
+  /** @type {{action: string, args: object, weight: number}[]} */
   const jobs = bands.map(([r0, r1]) => ({
     action: 'analyzePass',
     args: { id: set._id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound: DUPLICATE_BOUND, thresholds: shareThresholds },
@@ -84,7 +111,7 @@ export async function analyze(pool, set, options = {}) {
     histogram: { edges: Array.from({ length: bins + 1 }, (_, k) => -1 + (2 * k) / bins), counts: Array.from(pass.counts) },
     quantiles: QUANTILES.map((q) => ({ q, value: quantile(pass.fine, pass.count, q) })),
     quantilePrecision: 2 / QUANTILE_BINS,
-    shareAbove: thresholds.map((threshold) => ({ threshold, share: shareOf(threshold), count: pass.share[shareThresholds.indexOf(threshold)] })),
+    shareAbove: reported.map((threshold) => ({ threshold, share: shareOf(threshold), count: pass.share[shareThresholds.indexOf(threshold)] })),
     duplicateThreshold,
     nearDuplicates: pass.duplicates.slice(0, DUPLICATE_BOUND),
     nearDuplicateCount: pass.duplicateCount,
@@ -93,7 +120,7 @@ export async function analyze(pool, set, options = {}) {
     outliers: outliers.slice(0, DUPLICATE_BOUND),
     outlierCount: outliers.length,
     zeroRows: set.zeroRows.length,
-    shareBelowStrongNegative: 1 - shareOf(strongNegative),
+    shareBelowStrongNegative: pairCount ? 1 - shareOf(strongNegative) : NaN,
   };
   if (grouped) {
     stats.withinMean = grouped.withinMean;
@@ -109,9 +136,27 @@ export async function analyze(pool, set, options = {}) {
         withinMean: Number.isFinite(grouped.groupWithinMean[g]) ? grouped.groupWithinMean[g] : null,
       })),
     };
-    if (grouped.silhouetteError) stats.groups.note = grouped.silhouetteError;
+    if (grouped.silhouetteNote) stats.groups.note = grouped.silhouetteNote;
   }
   return toPlainJson(stats, analysisFlags(stats, flagThresholds));
+}
+
+// Every flag threshold is a finite number; unknown names are refused (a
+// typo would silently keep the default).
+function checkFlagThresholds(flagThresholds) {
+  optionsObject(flagThresholds, 'analyze: flagThresholds');
+  for (const [name, value] of Object.entries(flagThresholds)) {
+    if (!Object.hasOwn(DEFAULT_FLAG_THRESHOLDS, name)) {
+      throw new CosineHeatmapError(
+        `analyze: flagThresholds.${name} is not a flag threshold (known: ${Object.keys(DEFAULT_FLAG_THRESHOLDS).join(', ')})`,
+        { code: 'INVALID_ARGUMENT' },
+      );
+    }
+    finiteNumber(value, `analyze: flagThresholds.${name}`);
+  }
+  if (flagThresholds.strongNegativeSimilarity !== undefined) {
+    similarityThreshold(flagThresholds.strongNegativeSimilarity, 'analyze: flagThresholds.strongNegativeSimilarity');
+  }
 }
 
 // The closed forms' numbers from the pass's exact sums (large d).
