@@ -7,8 +7,10 @@ compare against numpy rather than against the parser's own output.
 
 Run with the Debian numpy: /usr/bin/python3 scripts/make-parser-fixtures.py
 """
+import io
 import json
 import os
+import struct
 
 import numpy as np
 
@@ -225,6 +227,111 @@ def make_json():
     expect_error('labels-mismatch.json', '2 labels for 3 rows')
 
 
+def npy_header_bytes(header, version=1):
+    """A .npy prefix (magic, version, header length) and header, padded the way numpy pads it."""
+    prefix = 10 if version == 1 else 12
+    encoded = header.encode('utf-8' if version == 3 else 'latin1')
+    encoded += b' ' * ((64 - (prefix + len(encoded) + 1) % 64) % 64) + b'\n'
+    length = struct.pack('<H' if version == 1 else '<I', len(encoded))
+    return b'\x93NUMPY' + bytes([version, 0]) + length + encoded
+
+
+def numpy_load(data):
+    """What numpy.load makes of the bytes: the array, or the error it raises."""
+    try:
+        return np.load(io.BytesIO(data))
+    except Exception as e:  # noqa: BLE001 - any refusal is what we record
+        return e
+
+
+def make_npy_headers():
+    """Headers that lie about the data. Each comment says what numpy does with the file."""
+    base = np.arange(20, dtype='<f4').reshape(5, 4) / 8
+    write_npy('header-base.npy', base)
+    full = open(path('header-base.npy'), 'rb').read()
+    os.remove(path('header-base.npy'))
+    header_length = struct.unpack('<H', full[8:10])[0]
+    data_offset = 10 + header_length
+
+    # HEADER_LEN 8 short: numpy reads the last padding bytes as data, silently.
+    short = full[:8] + struct.pack('<H', header_length - 8) + full[10:]
+    assert isinstance(numpy_load(short[:len(short) - 8]), np.ndarray)
+    write_bytes('header-length-short.npy', short)
+    expect_error('header-length-short.npy', 'do not end with a line break', offset=data_offset - 9)
+    # HEADER_LEN 8 long, into the data: numpy fails to evaluate the header.
+    long = full[:8] + struct.pack('<H', header_length + 8) + full[10:]
+    assert isinstance(numpy_load(long), ValueError)
+    write_bytes('header-length-long.npy', long)
+    expect_error('header-length-long.npy', 'do not end with a line break', offset=data_offset + 7)
+    # Data beyond shape x itemsize: numpy ignores it.
+    assert isinstance(numpy_load(full + bytes(8)), np.ndarray)
+    write_bytes('extra-data.npy', full + bytes(8))
+    expect_error('extra-data.npy', '8 bytes after the data', offset=len(full))
+    # A header with no line break before the data: numpy reads it.
+    no_newline = full[:data_offset - 1] + b' ' + full[data_offset:]
+    assert isinstance(numpy_load(no_newline), np.ndarray)
+    write_bytes('header-no-newline.npy', no_newline)
+    expect_error('header-no-newline.npy', 'do not end with a line break', offset=data_offset - 1)
+
+    # 'descr' twice: numpy's ast.literal_eval keeps the last, so it reads these float32 bytes as int32.
+    header = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 4), 'descr': '<i4', }"
+    repeated = npy_header_bytes(header) + base.tobytes()
+    assert numpy_load(repeated).dtype == np.int32
+    write_bytes('repeated-descr.npy', repeated)
+    expect_error('repeated-descr.npy', "repeated key 'descr'", offset=10 + header.rindex("'descr'"))
+    header = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 4), 'dtype': '<f4', }"
+    extra_key = npy_header_bytes(header) + base.tobytes()
+    assert isinstance(numpy_load(extra_key), ValueError)
+    write_bytes('extra-key.npy', extra_key)
+    expect_error('extra-key.npy', "unexpected key 'dtype'", offset=10 + header.index("'dtype'"))
+
+    # Version 3.0 headers are UTF-8; numpy raises UnicodeDecodeError on this one.
+    header = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 4), }"
+    good = npy_header_bytes(header, version=3)
+    bad_at = 12 + len(header) + 2
+    invalid = good[:bad_at] + b'\xff' + good[bad_at + 1:] + base.tobytes()
+    assert isinstance(numpy_load(invalid), UnicodeDecodeError)
+    write_bytes('v3-invalid-utf8.npy', invalid)
+    expect_error('v3-invalid-utf8.npy', 'invalid UTF-8', offset=bad_at)
+
+
+def make_text_edge_cases():
+    # A first row with numbers and text is neither a header nor data.
+    write_bytes('partly-numeric.csv', b'1,2,abc\n4,5,6\n7,8,9\n')
+    expect_error('partly-numeric.csv', 'expected a number, found "abc": the first row mixes numbers', line=1, column=3)
+    # A tab where the commas were: the error points at the tab (columns in characters here).
+    write_bytes('mixed-delimiters.csv', b'1,2\t3\n4\t5,6\n')
+    expect_error('mixed-delimiters.csv', 'mixed delimiters', line=1, column=4)
+    # Nested 5,000 levels deep: more than a recursive reader's stack holds.
+    write_bytes('deep.json', b'[' * 5000 + b']' * 5000)
+    expect_error('deep.json', 'expected a number, found [[[[', row=1, column=1)
+
+
+def make_utf16():
+    """The same tables saved as UTF-16, little- and big-endian, with and without a byte order mark."""
+    vectors = (np.arange(12, dtype=np.float32).reshape(4, 3) - 5.5) / 4
+    words = ['café', '東京', 'naïve', 'plain']
+    for endian in ['le', 'be']:
+        for bom in [True, False]:
+            def write(name, text):
+                data = text.encode('utf-16-' + endian)
+                write_bytes(name, (('\ufeff'.encode('utf-16-' + endian)) if bom else b'') + data)
+            suffix = endian + ('-bom' if bom else '')
+            rows = [[str(x) for x in row] for row in vectors]
+            write('utf16%s.tsv' % suffix, 'word\tx\ty\tz\n' + ''.join('%s\t%s\n' % (w, '\t'.join(r)) for w, r in zip(words, rows)))
+            expect_values('utf16%s.tsv' % suffix, vectors, labels=words)
+            write('utf16%s.csv' % suffix, 'word,x,y,z\r\n' + ''.join('%s,%s\r\n' % (w, ','.join(r)) for w, r in zip(words, rows)))
+            expect_values('utf16%s.csv' % suffix, vectors, labels=words)
+            records = [{'text': w, 'embedding': [float(x) for x in v]} for w, v in zip(words, vectors)]
+            write('utf16%s.json' % suffix, json.dumps(records, ensure_ascii=False, indent=1))
+            expect_values('utf16%s.json' % suffix, vectors, labels=words)
+            write('utf16%s.jsonl' % suffix, ''.join(json.dumps(r, ensure_ascii=False) + '\n' for r in records))
+            expect_values('utf16%s.jsonl' % suffix, vectors, labels=words)
+            write('metadata-utf16%s.tsv' % suffix, 'word\tgroup\n' + ''.join('%s\tg%d\n' % (w, i % 2) for i, w in enumerate(words)))
+            expected['metadata-utf16%s.tsv' % suffix] = {
+                'columns': ['word', 'group'], 'rows': [[w, 'g%d' % (i % 2)] for i, w in enumerate(words)]}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
@@ -232,6 +339,9 @@ def main():
     make_npy()
     make_text()
     make_json()
+    make_npy_headers()
+    make_text_edge_cases()
+    make_utf16()
     with open(path('expected.json'), 'w') as f:
         json.dump(expected, f, indent=1, sort_keys=True)
         f.write('\n')

@@ -132,3 +132,70 @@ test('progress reports bytes, at most about 100 times', async () => {
   assert.equal(seen.at(-1).done, seen.at(-1).total);
   for (let i = 1; i < seen.length; i++) assert.ok(seen[i].done >= seen[i - 1].done);
 });
+
+test('a first row that is partly numeric is an error naming the cell, not a header', async () => {
+  await assert.rejects(parseEmbeddings('1,2,abc\n4,5,6\n7,8,9', { name: 'p.csv' }), {
+    name: 'ParseError',
+    message: 'p.csv:1:3: expected a number, found "abc": the first row mixes numbers (column 1: "1") and text, ' +
+      'so it is neither a header (all text) nor a row of numbers (pass header: true if it is a header) ' +
+      '(line 1, column 3, counting fields from 1)',
+  });
+  const cases = [
+    ['1\tx\ty\n1\t2\t3\n', 'found "x"', 2], // a number where a header name belongs
+    ['a\t1\tx\nb\t2\t3\n', 'found "x"', 3], // a label column, then a number and a text
+    ['1\t\t3\n1\t2\t3\n', 'found an empty cell', 2],
+  ];
+  for (const [text, contains, column] of cases) {
+    await assertParseError(parseEmbeddings(text, { name: 'p.tsv' }), 'p.tsv', { contains, line: 1, column });
+  }
+});
+
+test('the partly numeric first row is read as asked: header: true, or a label column by index', async () => {
+  const asHeader = await parseEmbeddings('1,2,abc\n4,5,6\n7,8,9', { name: 'p.csv', header: true });
+  assert.deepEqual(asHeader.dims, [2, 3]);
+  const labelled = await parseEmbeddings('1,2,abc\n4,5,six\n', { name: 'p.csv', labelColumn: 2 });
+  assert.deepEqual(labelled.labels, ['abc', 'six']);
+  assert.deepEqual(Array.from(labelled.data), [1, 2, 4, 5]);
+});
+
+test('a text label in front of numbers is data; a first row all text is a header', async () => {
+  const auto = await parseEmbeddings('apple\t1\t2\npear\t3\t4\n', { name: 'l.tsv' });
+  assert.deepEqual([auto.dims, auto.labels], [[2, 2], ['apple', 'pear']]);
+  const named = await parseEmbeddings('label\tx\ty\napple\t1\t2\n', { name: 'l.tsv', labelColumn: 0 });
+  assert.deepEqual([named.dims, named.labels], [[1, 2], ['apple']]);
+  const noHeader = await parseEmbeddings('apple\t1\t2\npear\t3\t4\n', { name: 'l.tsv', labelColumn: 0 });
+  assert.deepEqual([noHeader.dims, noHeader.labels], [[2, 2], ['apple', 'pear']]);
+  // Header names that look like numbers in the label column do not matter.
+  const idHeader = await parseEmbeddings('0\tx\ty\napple\t1\t2\n', { name: 'l.tsv', labelColumn: 0 });
+  assert.deepEqual([idHeader.dims, idHeader.labels], [[1, 2], ['apple']]);
+});
+
+test('mixed delimiters are an error that points at the change', async () => {
+  await assert.rejects(parseEmbeddings('1,2\t3\n4\t5,6', { name: 'm.csv' }), {
+    name: 'ParseError',
+    message: 'm.csv:1:4: mixed delimiters: fields are separated by commas, but field 2 ("2\\t3") holds a tab here ' +
+      '(line 1, column 4, counting characters from 1)',
+  });
+  await assert.rejects(parseEmbeddings('1,2\t3\n4\t5,6', { name: 'm.tsv' }), {
+    message: 'm.tsv:1:2: mixed delimiters or a decimal comma: fields are separated by tabs, but field 1 ("1,2") ' +
+      'holds a comma here (numbers need a decimal point); if column 1 holds labels, pass labelColumn: 0 ' +
+      '(line 1, column 2, counting characters from 1)',
+  });
+  await assertParseError(parseEmbeddings('0.5\t1,2,3\n', { name: 'm.tsv' }), 'm.tsv',
+    { contains: 'mixed delimiters: fields are separated by tabs, but field 2 ("1,2,3") holds a comma here (line 1', line: 1, column: 6 });
+  const cases = [
+    ['1,2\n3\t4,5\n', 'm.csv', 2, 2],
+    ['1\t2\n3\t4,5\n', 'm.tsv', 2, 4],
+    ['x,y\n1,2\n3,4\t5\n', 'm.csv', 3, 4],
+    ['\uFEFF1,2\t3\n', 'm.csv', 1, 4], // a BOM is not a character of the line
+    ['"a\nb",1,2\n"c",3,4\t5\n', 'm.csv', 3, 8], // the row began on an earlier line
+  ];
+  for (const [text, name, line, column] of cases) {
+    await assertParseError(parseEmbeddings(text, { name }), name, { contains: 'mixed delimiters', line, column });
+  }
+});
+
+test('a quoted cell may hold the other delimiter', async () => {
+  const { labels, dims } = await parseEmbeddings('"1\t2",3\n"4\t5",6\n', { name: 'q.csv' });
+  assert.deepEqual([labels, dims], [['1\t2', '4\t5'], [2, 1]]);
+});

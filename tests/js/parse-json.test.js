@@ -76,3 +76,37 @@ test('labels must match the row count', async () => {
   await assertParseError(parseEmbeddings('{"embeddings": [[1], [2]], "labels": ["a"]}', { name: 'm.json' }), 'm.json',
     { contains: '1 labels for 2 rows' });
 });
+
+test('deep nesting, valid or not, is a ParseError with the place, at any depth', async () => {
+  for (const depth of [4_100, 20_000, 300_000]) {
+    const valid = '['.repeat(depth) + ']'.repeat(depth);
+    await assertParseError(parseEmbeddings(valid, { name: 'deep.json' }), 'deep.json',
+      { contains: 'expected a number, found [[[[', row: 1, column: 1 });
+    await assertParseError(parseEmbeddings('['.repeat(depth), { name: 'open.json' }), 'open.json',
+      { contains: 'unexpected end of input (truncated JSON?)', line: 1, column: depth + 1 });
+    const bad = `${'['.repeat(depth)}1,x${']'.repeat(depth)}`;
+    await assertParseError(parseEmbeddings(bad, { name: 'bad.json' }), 'bad.json', { contains: 'unexpected "x"', line: 1, column: depth + 3 });
+    await assertParseError(parseEmbeddings(`[1]\n${valid}\n`, { name: 'deep.jsonl' }), 'deep.jsonl',
+      { contains: 'expected a number, found [[[[', line: 2, column: 1 });
+    const objects = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    await assertParseError(parseEmbeddings(`[[1, ${objects}]]`, { name: 'obj.json' }), 'obj.json',
+      { contains: 'expected a number, found {"a":{"a":', row: 1, column: 2 });
+  }
+});
+
+test('deeply nested labels and metadata are refused with their row; shallow ones are kept as JSON', async () => {
+  const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+  await assertParseError(parseEmbeddings(`{"embeddings": [[1], [2]], "labels": ["a", ${deep}]}`, { name: 'l.json' }), 'l.json',
+    { contains: 'a label is an object or array nested more than 100 levels deep', row: 2 });
+  await assertParseError(parseEmbeddings(`[{"embedding": [1], "tag": 1}, {"embedding": [2], "tag": ${deep}}]`, { name: 'm.json' }), 'm.json',
+    { contains: 'nested more than 100 levels deep', row: 2 });
+  const { labels } = await parseEmbeddings('{"embeddings": [[1]], "labels": [[[1, {"a": null}]]]}', { name: 'ok.json' });
+  assert.deepEqual(labels, ['[[1,{"a":null}]]']);
+});
+
+test('messages preview long values in 40 characters, as before', async () => {
+  const long = Array.from({ length: 100_000 }, (_, i) => i);
+  await assertParseError(parseEmbeddings(JSON.stringify([[1, long]]), { name: 'p.json' }), 'p.json',
+    { contains: `found ${JSON.stringify(long).slice(0, 40)}… (row 1, column 2)` });
+  await assertParseError(parseEmbeddings('[[1, {"k": "v"}]]', { name: 'p.json' }), 'p.json', { contains: 'found {"k":"v"} (row 1, column 2)' });
+});

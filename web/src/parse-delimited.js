@@ -7,11 +7,16 @@ const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
 const COMMA = 44;
+const TAB = 9;
+const OTHER_DELIMITERS = [TAB, COMMA];
+const DELIMITER_NAMES = { [TAB]: 'tabs', [COMMA]: 'commas', [SPACE]: 'spaces', 59: 'semicolons' };
+const ONE_DELIMITER = { [TAB]: 'a tab', [COMMA]: 'a comma' };
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 const NOT_FINITE = /^\s*[+-]?(nan|inf|infinity)\s*$/i;
 // Header names that mark column 0 as labels even when its values look numeric (ids).
 const LABEL_NAMES = /^(|label|labels|text|word|token|id|name|title|sentence|index)$/i;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // non-fatal: bad bytes become U+FFFD
+const encoder = new TextEncoder();
 
 /**
  * Parses CSV or TSV vectors, one per line, with an optional header row and an
@@ -31,19 +36,28 @@ export function parseDelimited(bytes, { file = '<input>', delimiter = '\t', labe
   let line = 1;
   ({ p, line } = skipBlankLines(bytes, p, line));
 
+  const ctx = { bytes, delim, file };
   const first = parseRow(bytes, p, delim, { file, line, lenientQuotes });
   const ncols = first.cells.length;
   let lc = resolveLabelColumn(labelColumn, first.cells, header, file, line);
-  if (header === undefined) header = typeof labelColumn === 'string' || looksLikeHeader(first.cells, lc);
+  const autoLabels = labelColumn === undefined || labelColumn === null;
+  if (header === undefined) header = typeof labelColumn === 'string' || isHeaderRow(first, { lc, autoLabels, ctx, line });
   const headerLine = line;
   if (header) {
     ({ p, line } = skipBlankLines(bytes, first.next, line + first.lineBreaks));
     if (p >= end) throw new ParseError('header only: no data rows after the header row', { file, line: headerLine });
   }
-  if (lc < 0 && (labelColumn === undefined || labelColumn === null)) {
+  if (lc < 0 && autoLabels) {
     const row = header ? parseRow(bytes, p, delim, { file, line, lenientQuotes }) : first;
     const named = header && ncols > 1 && LABEL_NAMES.test(first.cells[0].trim());
-    if (named || !isNumericText(row.cells[0])) lc = 0;
+    if (named) lc = 0;
+    else if (!isNumericText(row.cells[0])) {
+      // "1,2" in a TSV is no label but a change of delimiter.
+      const mixed = mixedDelimiterError(ctx, row.cells[0], { line, column: 1, offset: row.starts[0], rowStart: row.starts[0] },
+        '; if column 1 holds labels, pass labelColumn: 0');
+      if (mixed) throw mixed;
+      lc = 0;
+    }
   }
   const d = ncols - (lc >= 0 ? 1 : 0);
   if (d === 0) {
@@ -82,7 +96,7 @@ export function parseDelimited(bytes, { file = '<input>', delimiter = '\t', labe
       if (c === QUOTE) {
         // Quoting is rare in numeric files: re-read this row the careful way.
         const row = parseRow(bytes, rowStart, delim, { file, line, lenientQuotes });
-        readTextRow(row, { out, base, labels, n, lc, ncols, file, line });
+        readTextRow(row, { out, base, labels, n, lc, ncols, ctx, line });
         p = row.next;
         line += row.lineBreaks;
         n++;
@@ -102,7 +116,7 @@ export function parseDelimited(bytes, { file = '<input>', delimiter = '\t', labe
         if (delim !== SPACE) while (bytes[q] === SPACE) q++;
         c = bytes[q];
         if (v - v !== 0 || (q < end && c !== delim && c !== LF && c !== CR)) {
-          throw cellError(cellText(bytes, p, delim), { file, line, column: col + 1, offset: p });
+          throw cellError(ctx, cellText(bytes, p, delim), { line, column: col + 1, offset: p, rowStart });
         }
         out[base + k++] = v;
         p = q;
@@ -127,32 +141,75 @@ export function parseDelimited(bytes, { file = '<input>', delimiter = '\t', labe
   return labels ? { data, dims: [n, d], labels } : { data, dims: [n, d] };
 }
 
-function readTextRow(row, { out, base, labels, n, lc, ncols, file, line }) {
+function readTextRow(row, { out, base, labels, n, lc, ncols, ctx, line }) {
   const { cells, starts } = row;
   if (cells.length !== ncols) {
     throw new ParseError(`ragged row: expected ${ncols} fields, found ${cells.length}`,
-      { file, line, column: Math.min(cells.length, ncols) + 1, columnUnit: 'fields', offset: starts[0] });
+      { file: ctx.file, line, column: Math.min(cells.length, ncols) + 1, columnUnit: 'fields', offset: starts[0] });
   }
   if (labels) labels.length = n; // drop a label the fast path may have read before meeting the quote
   let k = 0;
   for (let i = 0; i < cells.length; i++) {
     if (i === lc) { labels.push(cells[i]); continue; }
     const v = NUMBER.test(cells[i]) ? Number(cells[i]) : NaN;
-    if (!Number.isFinite(Math.fround(v))) throw cellError(cells[i], { file, line, column: i + 1, offset: starts[i] });
+    if (!Number.isFinite(Math.fround(v))) throw cellError(ctx, cells[i], { line, column: i + 1, offset: starts[i], rowStart: starts[0] });
     out[base + k++] = v;
   }
 }
 
-function cellError(text, where) {
+/**
+ * The error for a cell that should hold a number.
+ * @param {{bytes: Uint8Array, delim: number, file: string}} ctx
+ * @param {string} text  the cell as decoded (unquoted when it was quoted)
+ * @param {{line: number, column: number, offset: number, rowStart: number}} where
+ *   1-based line of the row and field of the cell, byte offsets of the cell and its row
+ * @param {string} [context]  said after the reason
+ */
+function cellError(ctx, text, where, context = '') {
+  const mixed = mixedDelimiterError(ctx, text, where);
+  if (mixed) return mixed;
   const trimmed = text.trim();
-  const shown = JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
+  const shown = quoteCell(trimmed);
   let reason;
   if (trimmed === '') reason = 'expected a number, found an empty cell';
   else if (NOT_FINITE.test(trimmed)) {
     reason = /nan/i.test(trimmed) ? `NaN is not allowed, found ${shown}` : `infinite values are not allowed, found ${shown}`;
   } else if (NUMBER.test(trimmed)) reason = `${shown} is out of float32 range`;
   else reason = `expected a number, found ${shown}`;
-  return new ParseError(reason, { ...where, columnUnit: 'fields' });
+  const { line, column, offset } = where;
+  return new ParseError(reason + context, { file: ctx.file, line, column, offset, columnUnit: 'fields' });
+}
+
+function quoteCell(trimmed) {
+  return JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
+}
+
+/**
+ * A cell of numbers joined by another delimiter (`2\t3` in a CSV, `1,5` in a
+ * TSV) means the file changes delimiter: the error points at that character,
+ * with its line and column counted in characters. Quoted cells are left alone.
+ * @returns {ParseError|null}
+ */
+function mixedDelimiterError({ bytes, delim, file }, text, { line, column, offset, rowStart }, context = '') {
+  if (bytes[offset] === QUOTE) return null;
+  const other = OTHER_DELIMITERS.find((c) => c !== delim && text.includes(String.fromCharCode(c)));
+  if (other === undefined) return null;
+  const parts = text.split(String.fromCharCode(other));
+  if (!parts.every(isNumericText)) return null;
+  const at = offset + encoder.encode(text.slice(0, parts[0].length)).length;
+  // Line and column of that byte: the row may span lines (quoted line breaks before the cell).
+  let lineStart = rowStart;
+  let physicalLine = line;
+  for (let q = rowStart; q < at; q++) if (bytes[q] === LF) { physicalLine++; lineStart = q + 1; }
+  if (lineStart === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) lineStart = 3;
+  const characters = decoder.decode(bytes.subarray(lineStart, at)).length + 1;
+  // "0,5" may as well be a decimal comma, as spreadsheets in many locales write it.
+  const decimalComma = other === COMMA && parts.length === 2 && /^\s*[+-]?\d+$/.test(parts[0]) && /^\d+\s*$/.test(parts[1]);
+  const what = decimalComma ? 'mixed delimiters or a decimal comma' : 'mixed delimiters';
+  return new ParseError(`${what}: fields are separated by ${DELIMITER_NAMES[delim] ?? JSON.stringify(String.fromCharCode(delim))}, ` +
+    `but field ${column} (${quoteCell(text.trim())}) holds ${ONE_DELIMITER[other]} here` +
+    `${decimalComma ? ' (numbers need a decimal point)' : ''}${context}`,
+  { file, line: physicalLine, column: characters, offset: at, columnUnit: 'characters' });
 }
 
 function raggedError(bytes, rowStart, delim, ncols, file, line) {
@@ -190,11 +247,20 @@ function resolveLabelColumn(labelColumn, cells, header, file, line) {
   return index;
 }
 
-// A header is a first row with text where numbers belong; column 0 is left out
-// when it may be a label column.
-function looksLikeHeader(cells, lc) {
-  if (cells.length === 1) return !isNumericText(cells[0]);
-  return cells.some((c, i) => i !== lc && (i !== 0 || lc >= 0) && !isNumericText(c));
+// The first row is a header when every cell is text, and data when every cell
+// that must hold a number does; without a named label column, column 0 may be
+// labels. A row in between (`1,2,abc`) is neither: an error, not a guess.
+function isHeaderRow({ cells, starts }, { lc, autoLabels, ctx, line }) {
+  const named = (i) => i === lc;
+  const mayBeLabel = (i) => named(i) || (autoLabels && i === 0 && cells.length > 1);
+  const numeric = cells.map(isNumericText);
+  if (cells.every((_, i) => mayBeLabel(i) || numeric[i])) return false;
+  if (cells.every((_, i) => named(i) || !numeric[i])) return true;
+  const bad = cells.findIndex((_, i) => !mayBeLabel(i) && !numeric[i]);
+  const number = cells.findIndex((_, i) => !named(i) && numeric[i]);
+  throw cellError(ctx, cells[bad], { line, column: bad + 1, offset: starts[bad], rowStart: starts[0] },
+    `: the first row mixes numbers (column ${number + 1}: ${quoteCell(cells[number].trim())}) and text, ` +
+    'so it is neither a header (all text) nor a row of numbers (pass header: true if it is a header)');
 }
 
 function isNumericText(text) {

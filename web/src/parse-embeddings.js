@@ -29,7 +29,7 @@ const DELIMITERS = { csv: ',', tsv: '\t' };
  */
 export async function parseEmbeddings(input, options = {}) {
   const { format = 'auto', maxBytes, onProgress } = options;
-  const { bytes, file } = await readInput(input, { name: options.name, maxBytes });
+  const { bytes, file } = await readInput(input, { name: options.name, maxBytes, text: format !== 'npy' });
   if (bytes.length === 0) throw new ParseError('empty file: no vectors', { file, offset: 0 });
   const detected = format === 'auto' ? detectFormat(bytes, file) : { format };
 

@@ -1,4 +1,5 @@
 import { ParseError } from './parse-error.js';
+import { detectUtf16, utf16ToUtf8 } from './parse-encoding.js';
 
 const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 const EXTENSIONS = { npy: 'npy', csv: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl' };
@@ -12,7 +13,7 @@ const SNIFF_BYTES = 1 << 16;
  * @returns {{format: 'npy'|'csv'|'tsv'|'json'|'jsonl', delimiter?: string}}
  */
 export function detectFormat(bytes, file) {
-  if (NPY_MAGIC.every((b, i) => bytes[i] === b)) return { format: 'npy' };
+  if (hasNpyMagic(bytes)) return { format: 'npy' };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
     throw new ParseError('this is a zip archive (.npz?), which is not supported: save one array with numpy.save (.npy)', { file, offset: 0 });
   }
@@ -21,6 +22,8 @@ export function detectFormat(bytes, file) {
   // Hugging Face `Dataset.to_json` writes JSON Lines under a .json name, so .json still looks at the content.
   if (byName && byName !== 'json') return { format: byName, delimiter: { csv: ',', tsv: '\t' }[byName] };
 
+  // parseEmbeddings hands over UTF-8; a caller sniffing a raw UTF-16 file gets its head converted.
+  if (detectUtf16(bytes)) bytes = utf16ToUtf8(bytes.subarray(0, 2 * SNIFF_BYTES));
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, SNIFF_BYTES));
   const text = head.trimStart();
   if (text[0] === '[' || text[0] === '{') return { format: looksLikeJsonLines(bytes) ? 'jsonl' : 'json' };
@@ -31,6 +34,11 @@ export function detectFormat(bytes, file) {
   if (firstLine.includes(',')) return { format: 'csv', delimiter: ',' };
   if (/\S +\S/.test(firstLine.trim())) return { format: 'tsv', delimiter: ' ' };
   return { format: 'tsv', delimiter: '\t' };
+}
+
+/** @param {Uint8Array} bytes */
+export function hasNpyMagic(bytes) {
+  return NPY_MAGIC.every((b, i) => bytes[i] === b);
 }
 
 // JSON Lines: a complete JSON value on the first line and more lines after it.

@@ -1,15 +1,22 @@
 // JSON.parse in Node 20 does not always say where it failed ("Unexpected
 // token 'a', ... is not valid JSON"), so on failure we walk the text once
 // more to find the first bad character. Only the error path pays for this.
+// Containers are tracked on an explicit stack rather than by recursion, so
+// any nesting depth is walked without exhausting the call stack.
 
 /**
  * @param {string} text  text that JSON.parse rejected
  * @returns {{index: number, reason: string}} 0-based index of the first bad character
  */
 export function locateJsonError(text) {
+  const n = text.length;
   let i = 0;
+  const open = []; // the closing bracket of each open container
+  let deepest = 0;
+  let deepestAt = 0;
   const fail = (reason) => { throw { index: i, reason }; }; // eslint-disable-line no-throw-literal
-  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const truncated = 'unexpected end of input (truncated JSON?)';
+  const ws = () => { while (i < n && ' \t\n\r'.includes(text[i])) i++; };
   const literal = (word) => {
     if (text.startsWith(word, i)) { i += word.length; return; }
     fail(describe(text, i));
@@ -17,7 +24,7 @@ export function locateJsonError(text) {
   const string = () => {
     i++;
     for (;;) {
-      if (i >= text.length) fail('unterminated string');
+      if (i >= n) fail('unterminated string');
       const c = text[i];
       if (c === '"') { i++; return; }
       if (c === '\\') { i += 2; continue; }
@@ -30,48 +37,62 @@ export function locateJsonError(text) {
     if (!m) fail(describe(text, i));
     i += m[0].length;
   };
-  const value = () => {
+  const key = () => {
     ws();
-    if (i >= text.length) fail('unexpected end of input (truncated JSON?)');
-    const c = text[i];
-    if (c === '{') return container('}', true);
-    if (c === '[') return container(']', false);
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
-    return fail(describe(text, i));
-  };
-  const container = (close, isObject) => {
+    if (text[i] !== '"') fail(i >= n ? truncated : `expected a quoted key, found ${describe(text, i, true)}`);
+    string();
+    ws();
+    if (text[i] !== ':') fail(`expected ':', found ${describe(text, i, true)}`);
     i++;
-    ws();
-    if (text[i] === close) { i++; return; }
-    for (;;) {
-      if (isObject) {
-        ws();
-        if (text[i] !== '"') fail(i >= text.length ? 'unexpected end of input (truncated JSON?)' : `expected a quoted key, found ${describe(text, i, true)}`);
-        string();
-        ws();
-        if (text[i] !== ':') fail(`expected ':', found ${describe(text, i, true)}`);
-        i++;
-      }
-      value();
-      ws();
-      if (text[i] === ',') { i++; continue; }
-      if (text[i] === close) { i++; return; }
-      fail(i >= text.length ? 'unexpected end of input (truncated JSON?)' : `expected ',' or '${close}', found ${describe(text, i, true)}`);
-    }
   };
   try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${describe(text, i, true)} after the JSON value`);
+    for (;;) {
+      // A value is expected here.
+      ws();
+      if (i >= n) fail(truncated);
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i++;
+        ws();
+        if (text[i] !== close) {
+          open.push(close);
+          if (open.length > deepest) { deepest = open.length; deepestAt = i - 1; }
+          if (close === '}') key();
+          continue;
+        }
+        i++;
+      } else if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else if (c === '-' || (c >= '0' && c <= '9')) number();
+      else fail(describe(text, i));
+      // After a value: close what it ends, or go on after a comma.
+      for (;;) {
+        ws();
+        if (open.length === 0) {
+          if (i < n) fail(`unexpected ${describe(text, i, true)} after the JSON value`);
+          // Nothing wrong with the syntax: only depth can have stopped JSON.parse.
+          return deepest > 1000
+            ? { index: deepestAt, reason: `nested ${deepest} levels deep, more than JSON.parse can read here` }
+            : { index: 0, reason: 'invalid JSON' };
+        }
+        const close = open[open.length - 1];
+        if (text[i] === ',') {
+          i++;
+          if (close === '}') key();
+          break;
+        }
+        if (text[i] !== close) fail(i >= n ? truncated : `expected ',' or '${close}', found ${describe(text, i, true)}`);
+        i++;
+        open.pop();
+      }
+    }
   } catch (e) {
     if (e && typeof e.index === 'number') return e;
     throw e;
   }
-  return { index: 0, reason: 'invalid JSON' };
 }
 
 function describe(text, i, bare = false) {

@@ -5,6 +5,7 @@ const EMBEDDING_FIELDS = ['embedding', 'vector', 'values', 'embeddings'];
 const LABEL_FIELDS = ['text', 'label', 'id', 'name'];
 // Top-level keys that hold the rows: our own shape, and the one embedding APIs return ({data: [{embedding}]}).
 const ROW_KEYS = ['embeddings', 'vectors', 'data'];
+const MAX_LABEL_NESTING = 100;
 
 /**
  * Parses JSON (number[][], {embeddings, labels?}, or objects with an embedding
@@ -53,7 +54,7 @@ function fromJsonDocument(text, options) {
         if (value.labels.length !== n) {
           throw new ParseError(`label count ≠ row count: ${value.labels.length} labels for ${n} rows`, { file });
         }
-        result.labels = value.labels.map(labelText);
+        result.labels = value.labels.map((label, i) => labelText(label, where(i)));
       }
       return result;
     }
@@ -121,9 +122,9 @@ function fromItems(items, where, { file, embeddingField, labelField }) {
     return v;
   });
   const result = fromVectors(vectors, where);
-  if (label !== undefined) result.labels = items.map((item) => labelText(own(item, label)));
+  if (label !== undefined) result.labels = items.map((item, i) => labelText(own(item, label), where(i)));
   if (columns.length > 0) {
-    result.metadata = { columns, rows: items.map((item) => columns.map((k) => labelText(own(item, k)))) };
+    result.metadata = { columns, rows: items.map((item, i) => columns.map((k) => labelText(own(item, k), where(i)))) };
   }
   return result;
 }
@@ -161,14 +162,53 @@ function own(object, key) {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-function labelText(value) {
+// Labels are meant to be text; an object or array is shown as its JSON,
+// unless it is nested too deeply for JSON.stringify (which recurses).
+function labelText(value, where) {
   if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'object') return String(value);
+  if (deeperThan(value, MAX_LABEL_NESTING)) {
+    throw new ParseError(`a label is an object or array nested more than ${MAX_LABEL_NESTING} levels deep; labels must be text`, where);
+  }
+  return JSON.stringify(value);
 }
 
+function deeperThan(value, limit) {
+  let level = [value];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > limit) return true;
+    const next = [];
+    for (const v of level) for (const child of Object.values(v)) if (child && typeof child === 'object') next.push(child);
+    level = next;
+  }
+  return false;
+}
+
+// A preview of a value for messages, at most 40 characters of its JSON. It
+// visits only what it shows, so it costs nothing on a huge or deep value.
 function kind(value) {
   if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value) ?? typeof value;
+  let json = '';
+  const full = () => json.length > 40;
+  const visit = (v) => {
+    if (v === null || typeof v !== 'object') {
+      json += JSON.stringify(v) ?? typeof v;
+      return;
+    }
+    const array = Array.isArray(v);
+    json += array ? '[' : '{';
+    const keys = array ? v.keys() : Object.keys(v);
+    let first = true;
+    for (const k of keys) {
+      if (full()) return;
+      if (!first) json += ',';
+      if (!array) json += `${JSON.stringify(k)}:`;
+      visit(v[k]);
+      first = false;
+    }
+    if (!full()) json += array ? ']' : '}';
+  };
+  visit(value);
   return json.length > 40 ? `${json.slice(0, 40)}…` : json;
 }
 

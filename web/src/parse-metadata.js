@@ -11,7 +11,7 @@ import { readInput } from './read-input.js';
  * @returns {Promise<{columns: string[], rows: string[][]}>}
  */
 export async function parseMetadata(input, options = {}) {
-  const { bytes, file } = await readInput(input, options);
+  const { bytes, file } = await readInput(input, { name: options.name, maxBytes: options.maxBytes, text: true });
   const delimiter = options.delimiter ?? (/\.csv$/i.test(file) ? ',' : '\t');
   const delim = delimiter.charCodeAt(0);
   const end = bytes.length;

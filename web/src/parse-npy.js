@@ -1,4 +1,5 @@
 import { ParseError } from './parse-error.js';
+import { readNpyHeader } from './parse-npy-header.js';
 
 // Element types we turn into float32. Wider or exotic kinds (complex, object,
 // strings, datetimes, structured records) have no meaningful embedding reading.
@@ -37,9 +38,14 @@ export function parseNpy(bytes, { file = '<input>', onProgress } = {}) {
 
   const count = n * d;
   const expected = count * size;
+  const needs = `shape (${shape.join(', ')}) of ${kind}${size} needs ${expected} data bytes from byte offset ${dataOffset}`;
   if (total - dataOffset < expected) {
-    fail(`truncated file: shape (${shape.join(', ')}) of ${kind}${size} needs ${expected} data bytes ` +
-      `from byte offset ${dataOffset}, but the file ends after ${total - dataOffset} of them`, total);
+    fail(`truncated file: ${needs}, but the file ends after ${total - dataOffset} of them`, total);
+  }
+  if (total - dataOffset > expected) {
+    // NumPy reads the first bytes and ignores the rest; a header length or shape that lies looks just like that.
+    fail(`${total - dataOffset - expected} bytes after the data: ${needs}, but the file holds ${total - dataOffset} ` +
+      '(a header length or shape that does not match the data?)', dataOffset + expected);
   }
   const src = bytes.subarray(dataOffset, dataOffset + expected);
 
@@ -55,52 +61,17 @@ export function parseNpy(bytes, { file = '<input>', onProgress } = {}) {
   return { data, dims: [n, d] };
 }
 
+// What readNpyHeader found, as the element type to read.
 function readHeader(bytes, fail) {
-  const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
-  for (let i = 0; i < magic.length; i++) {
-    if (i >= bytes.length) fail('truncated file: the .npy magic string is incomplete', bytes.length);
-    if (bytes[i] !== magic[i]) fail('not a .npy file: the magic string \\x93NUMPY is missing', i);
-  }
-  if (bytes.length < 10) fail('truncated file: the .npy header length is missing', bytes.length);
-  const major = bytes[6];
-  let headerLength, start;
-  if (major === 1) {
-    headerLength = bytes[8] | (bytes[9] << 8);
-    start = 10;
-  } else if (major === 2 || major === 3) {
-    if (bytes.length < 12) fail('truncated file: the .npy header length is missing', bytes.length);
-    headerLength = (bytes[8] | (bytes[9] << 8) | (bytes[10] << 16)) + bytes[11] * 2 ** 24;
-    start = 12;
-  } else {
-    fail(`unsupported .npy format version ${major}.${bytes[7]} (supported: 1.0, 2.0, 3.0)`, 6);
-  }
-  if (start + headerLength > bytes.length) {
-    fail(`truncated file: the header announces ${headerLength} bytes from byte offset ${start}, ` +
-      `but the file ends at byte offset ${bytes.length}`, bytes.length);
-  }
-  // Version 3.0 exists only to allow UTF-8 in the header (field names).
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + headerLength));
-
-  const descrMatch = /['"]descr['"]\s*:\s*(?:'([^']*)'|"([^"]*)"|(\[))/.exec(text);
-  if (!descrMatch) fail(`malformed .npy header, no 'descr': ${text.trim()}`, start);
-  if (descrMatch[3]) fail('unsupported dtype: structured records (a list of fields); save a plain numeric 2-D array', start);
-  const descr = descrMatch[1] ?? descrMatch[2];
-
-  const orderMatch = /['"]fortran_order['"]\s*:\s*(True|False)/.exec(text);
-  if (!orderMatch) fail(`malformed .npy header, no 'fortran_order': ${text.trim()}`, start);
-  const shapeMatch = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text);
-  if (!shapeMatch) fail(`malformed .npy header, no 'shape': ${text.trim()}`, start);
-  const shape = shapeMatch[1].split(',').map((s) => s.trim().replace(/L$/, '')).filter(Boolean).map(Number);
-  if (shape.some((x) => !Number.isSafeInteger(x) || x < 0)) fail(`malformed shape (${shapeMatch[1]})`, start);
-
+  const { descr, descrOffset, fortran, shape, dataOffset } = readNpyHeader(bytes, fail);
   const dtype = /^([<>|=]?)([a-zA-Z])(\d*)$/.exec(descr);
-  if (!dtype) fail(`unsupported dtype '${descr}'`, start);
+  if (!dtype) fail(`unsupported dtype '${descr}'`, descrOffset);
   const [, order, kind, sizeText] = dtype;
   const size = Number(sizeText);
-  if (UNSUPPORTED_KINDS[kind]) fail(`unsupported dtype '${descr}' (${UNSUPPORTED_KINDS[kind]}); save float32 or float64`, start);
-  if (!ARRAY_TYPES[kind + size]) fail(`unsupported dtype '${descr}'; supported: float16/32/64, (u)int8-64, bool`, start);
+  if (UNSUPPORTED_KINDS[kind]) fail(`unsupported dtype '${descr}' (${UNSUPPORTED_KINDS[kind]}); save float32 or float64`, descrOffset);
+  if (!ARRAY_TYPES[kind + size]) fail(`unsupported dtype '${descr}'; supported: float16/32/64, (u)int8-64, bool`, descrOffset);
   // '=' means native order; every platform we run on is little-endian.
-  return { little: order !== '>', kind, size, fortran: orderMatch[1] === 'True', shape, dataOffset: start + headerLength };
+  return { little: order !== '>', kind, size, fortran, shape, dataOffset };
 }
 
 // The common case: one copy, straight from the file bytes.

@@ -1,4 +1,6 @@
 import { ParseError } from './parse-error.js';
+import { hasNpyMagic } from './parse-format.js';
+import { utf16ToUtf8 } from './parse-encoding.js';
 
 // wasm32 addresses 4 GiB at most and the engine needs room for the similarity
 // matrix too, so 2 GiB of input is the practical ceiling.
@@ -8,10 +10,12 @@ export const DEFAULT_MAX_BYTES = 2 ** 31;
  * Turns any accepted input into bytes, refusing oversized inputs before they
  * are read (a File's size is known without reading it).
  * @param {File|Blob|ArrayBuffer|ArrayBufferView|string} input
- * @param {{name?: string, maxBytes?: number}} [options]
+ * @param {{name?: string, maxBytes?: number, text?: boolean}} [options]
+ *   `text`: the bytes may be text, so UTF-16 text (with or without a byte order
+ *   mark) comes back as UTF-8; a string is text already and a .npy file is not text.
  * @returns {Promise<{bytes: Uint8Array, file: string}>}
  */
-export async function readInput(input, { name, maxBytes = DEFAULT_MAX_BYTES } = {}) {
+export async function readInput(input, { name, maxBytes = DEFAULT_MAX_BYTES, text = false } = {}) {
   const file = name ?? (typeof input?.name === 'string' && input.name ? input.name : '<input>');
   const refuse = (size) => {
     throw new ParseError(
@@ -39,6 +43,7 @@ export async function readInput(input, { name, maxBytes = DEFAULT_MAX_BYTES } = 
       { file });
   }
   if (bytes.byteLength > maxBytes) refuse(bytes.byteLength);
+  if (text && typeof input !== 'string' && !hasNpyMagic(bytes)) bytes = utf16ToUtf8(bytes);
   return { bytes, file };
 }
 
