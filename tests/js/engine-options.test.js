@@ -72,7 +72,7 @@ test('numbers that are NaN or of the wrong type are refused, naming the option a
     [() => set.topK('5'), /^topK: k must be a positive integer, got "5" \(a string\)$/],
     [() => set.topK(0), /^topK: k must be a positive integer, got 0$/],
     [() => set.compare(set, { k: NaN }), /^compare: k must be a positive integer, got NaN$/],
-    [() => set.order({ method: 'ward' }), /^order: method must be one of original, average, complete, single, spectral, groups; got "ward" \(a string\)$/],
+    [() => set.order({ method: 'ward' }), /^order: method must be one of auto, original, average, complete, single, spectral, groups; got "ward" \(a string\)$/],
     [() => engine.embedTexts(['a b'], { dim: NaN }), /^embedTexts: dim must be an integer from 1 to 1048576, got NaN$/],
     [() => engine.embedTexts(['a b'], { bigrams: 'yes' }), /^embedTexts: bigrams must be true or false, got "yes" \(a string\)$/],
     [() => engine.embedTexts(['a b'], { dims: 8 }), /^embedTexts: unknown option "dims"/],

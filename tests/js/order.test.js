@@ -81,3 +81,20 @@ test('hierarchical orders are refused above 10,000 items, pointing to spectral',
   assertPermutation(await set.order({ method: 'spectral' }), n);
   set.dispose();
 });
+
+test("'auto' orders by group when groups are given, by average linkage up to 5,000 items, spectrally above", { timeout: 180_000 }, async () => {
+  const engine = await loadEngine({ workers: 2 });
+  for (const [clusters, size, expected] of [[10, 300, 'average'], [16, 1875, 'spectral']]) {
+    const { x, block } = plantedClusters({ clusters, size, d: 32, noise: 0.5, seed: 11 });
+    const set = await engine.embeddings(x);
+    const order = await set.order({ method: 'auto' });
+    assert.equal(order.method, expected, `${set.size} items`);
+    assertPermutation(order, set.size);
+    const agreement = adjacentAgreement(order, block);
+    assert.ok(agreement >= 0.9, `${set.size} items: ${agreement} of adjacent pairs in one cluster`);
+    const byGroup = await set.order({ method: 'auto', groups: Array.from(block, (b) => `c${b}`) });
+    assert.equal(byGroup.method, 'groups');
+    assert.ok(adjacentAgreement(byGroup, block) > 0.99);
+    set.dispose();
+  }
+});

@@ -93,7 +93,10 @@ export interface TextEmbedderSettings {
   svdComponents?: number;
 }
 
-export type OrderMethod = 'original' | 'average' | 'complete' | 'single' | 'spectral' | 'groups';
+/** 'auto': by group when groups are given, average linkage up to 5,000 items, spectral above. */
+export type OrderMethod = 'auto' | 'original' | 'average' | 'complete' | 'single' | 'spectral' | 'groups';
+/** A permutation (position -> item); `method` names the method used ('auto' resolved). */
+export type Order = Int32Array & { method: Exclude<OrderMethod, 'auto'> };
 export type Reduce = 'mean' | 'max' | 'min';
 
 export interface Window {
@@ -208,7 +211,7 @@ export class EmbeddingSet {
   similarity(options?: LongCallOptions): Promise<SimilarityMatrix>;
   crossSimilarity(other: EmbeddingSet, options?: LongCallOptions): Promise<SimilarityMatrix>;
   pairSummary(options?: LongCallOptions): Promise<{ count: number; mean: number; min: number; max: number }>;
-  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown> } & LongCallOptions): Promise<Int32Array>;
+  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown> } & LongCallOptions): Promise<Order>;
   overview(options?: { size?: number; reduce?: Reduce; order?: ArrayLike<number>; window?: Window } & LongCallOptions): Promise<Overview>;
   analyze(options?: AnalyzeOptions): Promise<Statistics>;
   topK(k?: number, options?: LongCallOptions): Promise<TopK>;

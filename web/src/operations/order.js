@@ -5,7 +5,20 @@ import { CosineHeatmapError } from '../errors.js';
 import { groupIds as toGroupIds } from '../group-ids.js';
 import { describeValue } from '../validate-options.js';
 
-export const ORDER_METHODS = ['original', 'average', 'complete', 'single', 'spectral', 'groups'];
+export const ORDER_METHODS = ['auto', 'original', 'average', 'complete', 'single', 'spectral', 'groups'];
+
+// 'auto' picks average linkage up to this many items (seconds at most in
+// WASM), recursive spectral bisection above.
+export const AUTO_HIERARCHICAL_MAX_ITEMS = 5000;
+
+// What 'auto' means for a set of `size` items: by group when groups are
+// given, else the clustering that shows structure at that size. A mean
+// overview of an unordered set is flat by construction (every block mixes
+// all clusters), so some order is always better than the file's.
+export function autoOrderMethod(size, hasGroups) {
+  if (hasGroups) return 'groups';
+  return size <= AUTO_HIERARCHICAL_MAX_ITEMS ? 'average' : 'spectral';
+}
 
 /** @type {Record<string, import('../engine-host.js').WorkerAction>} */
 export const actions = {
@@ -25,14 +38,17 @@ export const actions = {
 };
 
 // A permutation (Int32Array: position -> item), computed once per method
-// (and groups) in one worker and cached in `cache`; each caller gets a copy.
+// (and groups) in one worker and cached in `cache`; each caller gets a copy,
+// whose `method` property names the method used ('auto' resolved).
 export async function order(engine, set, cache, options) {
-  const { method = 'original', groups, signal, onProgress } = options;
+  const { groups, signal, onProgress } = options;
+  let { method = 'original' } = options;
   if (!ORDER_METHODS.includes(method)) {
     throw new CosineHeatmapError(`order: method must be one of ${ORDER_METHODS.join(', ')}; got ${describeValue(method)}`, {
       code: 'INVALID_ARGUMENT',
     });
   }
+  if (method === 'auto') method = autoOrderMethod(set.size, groups !== undefined && groups !== null);
   let groupIds = new Int32Array(0);
   if (method === 'groups') groupIds = toGroupIds(groups, set.size, "order: 'groups'").ids;
   const key = method === 'groups' ? `groups:${Array.from(groupIds).join(',')}` : method;
@@ -45,5 +61,7 @@ export async function order(engine, set, cache, options) {
     cache.set(key, computing);
     computing.catch(() => cache.delete(key));
   }
-  return (await cache.get(key)).slice();
+  const permutation = (await cache.get(key)).slice();
+  permutation.method = method;
+  return permutation;
 }
