@@ -87,7 +87,8 @@ test('masking single items blanks the diagonal; the fitted range leaves it out',
 });
 
 test('colour range: fixed as given, fitted on request, widened around zmid', () => {
-  assert.deepEqual(colorRange(resolveHeatmapOptions(), [0.1, 0.5]), [-1, 1]);
+  assert.deepEqual(colorRange(resolveHeatmapOptions({ range: 'fixed' }), [0.1, 0.5]), [-1, 1]);
+  assert.deepEqual(colorRange(resolveHeatmapOptions(), [0.1, 0.5]), [0.1, 0.5], "range 'robust' (the default) uses the fitted range");
   assert.deepEqual(colorRange(resolveHeatmapOptions({ range: 'auto' }), [0.1, 0.5]), [0.1, 0.5]);
   assert.deepEqual(colorRange(resolveHeatmapOptions({ range: 'auto', colorScale: 'RdBu' }), [0.1, 0.5]), [-0.5, 0.5], 'diverging: centred at 0');
   assert.deepEqual(colorRange(resolveHeatmapOptions({ zmin: 0, colorScale: 'RdBu' }), null), [0, 1], 'a fixed range is kept');
@@ -103,15 +104,15 @@ test('an overview trace: cells placed by x0 / dx in positions, block ranges with
   };
   const labels = Array.from({ length: 2000 }, (_, i) => `<${i}>`);
   const options = resolveHeatmapOptions({ range: 'auto' });
-  const trace = heatmapTrace(cells, labels, options, { zRange: [0.5, 0.5 + 1e-3], fitted: true });
+  const trace = heatmapTrace(cells, labels, options);
   assert.deepEqual([trace.x0, trace.dx, trace.y0, trace.dy], [499.5, 1000, 499.5, 1000]);
   assert.equal(trace.text[1][0], 'items 1,024–1,999 (976): &lt;1024&gt; … &lt;1999&gt;');
   assert.equal(trace.customdata[0][1], 'items 1,024–1,999 (976): &lt;1024&gt; … &lt;1999&gt;');
   assert.match(trace.hovertemplate, /^rows: %\{text\}<br>columns: %\{customdata\}<br>mean Cosine Similarity: %\{z:\.4f\}/);
-  assert.equal(trace.colorbar.title.text, 'Cosine Similarity (range fitted to data)');
-  assert.equal(trace.zmin, 0.5);
+  assert.equal(trace.colorbar.title.text, 'Cosine Similarity (range fitted to data: 0.4990 to 0.5010)');
+  assert.equal(trace.zmin, 0.5 - 1e-3, 'a single value off the diagonal: ±0.001 around it');
 
-  const withExtremes = heatmapTrace({ ...cells, reduce: 'max', max: Float32Array.of(1, 0.9, 0.9, 1), min: Float32Array.of(0, 0.1, 0.1, 0) }, labels, resolveHeatmapOptions());
+  const withExtremes = heatmapTrace({ ...cells, reduce: 'max', max: Float32Array.of(1, 0.9, 0.9, 1), min: Float32Array.of(0, 0.1, 0.1, 0) }, labels, resolveHeatmapOptions({ range: 'fixed' }));
   assert.deepEqual(withExtremes.customdata[0][1].slice(1).map((v) => Math.round(v * 10) / 10), [0.5, 0.1, 0.9]);
   assert.match(withExtremes.hovertemplate, /mean Cosine Similarity: %\{customdata\[1\]:\.4f\}<br>min: %\{customdata\[2\]:\.4f\}<br>max: %\{customdata\[3\]:\.4f\}/);
   assert.equal(withExtremes.z[0][1], 0.8999999761581421, 'colour: the block max');

@@ -138,8 +138,8 @@ describe('trace', () => {
     assert.notEqual(rows[0].buffer, matrix.data.buffer);
   });
 
-  test('a default trace matches the reference: Blues, −1..1, colour bar title, values printed', () => {
-    const trace = heatmapTrace(identityMatrix(3), indexLabels(3), resolveHeatmapOptions());
+  test("with range 'fixed' a trace matches the reference: Blues, −1..1, colour bar title, values printed", () => {
+    const trace = heatmapTrace(identityMatrix(3), indexLabels(3), resolveHeatmapOptions({ range: 'fixed' }));
     assert.equal(trace.type, 'heatmap');
     assert.deepEqual(trace.colorscale, resolveColorScale('Blues'));
     assert.equal(trace.reversescale, false);
@@ -147,6 +147,7 @@ describe('trace', () => {
     assert.equal(trace.zmin, -1);
     assert.equal(trace.zmax, 1);
     assert.equal(trace.colorbar.title.text, 'Cosine Similarity');
+    assert.equal(trace.colorbar.title.side, 'top');
     assert.equal(trace.texttemplate, '%{z:.2f}');
   });
 

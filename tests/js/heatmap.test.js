@@ -75,7 +75,8 @@ test('setEmbeddings computes through the engine and draws a copy of the matrix',
 
 test('update restyles and relayouts in place, without recomputing', async () => {
   const Plotly = fakePlotly();
-  const view = new CosineSimilarityHeatmap(element, { Plotly });
+  // In the original order: no ordered picture comes in between.
+  const view = new CosineSimilarityHeatmap(element, { Plotly, order: 'original' });
   await view.setEmbeddings(x);
   const matrix = view.matrix;
   await view.update({ colorScale: 'Viridis', xaxisTitle: 'items', zmin: 0 });
@@ -157,7 +158,7 @@ test('above itemsMax the view draws a mean overview, and zooming recomputes down
   const Plotly = fakePlotly();
   const element = fakeElement();
   const levels = [];
-  const view = new CosineSimilarityHeatmap(element, { Plotly, itemsMax: 100, overviewSize: 64, zoomDebounce: 0, onLevelChange: (l) => levels.push(l) });
+  const view = new CosineSimilarityHeatmap(element, { Plotly, order: 'original', itemsMax: 100, overviewSize: 64, zoomDebounce: 0, onLevelChange: (l) => levels.push(l) });
   const { data, dims } = planted(1000);
   const labels = Array.from({ length: 1000 }, (_, i) => `item ${i}`);
   await view.setEmbeddings({ data, dims }, { labels });
@@ -209,7 +210,7 @@ test('above itemsMax the view draws a mean overview, and zooming recomputes down
 
 test('order: update({order}) reorders without new embeddings; groups come out contiguous, with lines and names', async () => {
   const Plotly = fakePlotly();
-  const view = new CosineSimilarityHeatmap(fakeElement(), { Plotly, itemsMax: 100, overviewSize: 50 });
+  const view = new CosineSimilarityHeatmap(fakeElement(), { Plotly, order: 'original', itemsMax: 100, overviewSize: 50 });
   const { data, dims, groups } = planted(400);
   await view.setEmbeddings({ data, dims }, { groups });
   const set = view.embeddings;
@@ -245,7 +246,7 @@ test('order groups needs groups; an EmbeddingSet passed in is used as is and not
   await view.setEmbeddings(set, { labels: ['a', 'b', 'c'] });
   assert.equal(view.embeddings, set);
   await assert.rejects(view.update({ order: 'groups' }), /'groups' needs a group per item/);
-  assert.equal(view.options.order, 'original');
+  assert.equal(view.options.order, 'auto', 'the default, kept');
   await view.update({ groups: ['x', 'y', 'x'], order: 'groups' });
   const order = Array.from(view.order);
   assert.deepEqual([...order].sort(), [0, 1, 2]);
@@ -265,7 +266,7 @@ test('maskDiagonal blanks the diagonal and range auto fits the rest, without rec
   assert.ok(Number.isNaN(trace.z[0][0]) && Number.isNaN(trace.z[2][2]));
   assert.ok(Math.abs(trace.zmax - Math.SQRT1_2) < 1e-6);
   assert.ok(Math.abs(trace.zmin) < 1e-6);
-  assert.equal(trace.colorbar.title.text, 'Cosine Similarity (range fitted to data)');
+  assert.equal(trace.colorbar.title.text, 'Cosine Similarity (range fitted to data: 0.00 to 0.71)');
   assert.equal(view.embeddings, set);
   view.dispose();
 });

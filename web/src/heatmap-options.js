@@ -3,8 +3,13 @@ import { resolveColorScale } from './heatmap-color-scales.js';
 
 /**
  * The view's options and their defaults: the reference test's parameters in
- * camelCase, with its defaults, plus the colour range fixed to −1..1 so a
- * colour means the same similarity in every data set.
+ * camelCase, with its defaults (title, axis titles, "Blues", zmin / zmax
+ * −1..1), except two that decide whether the first picture shows anything:
+ * `order: 'auto'` (a mean overview of an unordered set is flat by
+ * construction: every block mixes all clusters) and `range: 'robust'` (most
+ * embeddings' similarities fill a narrow band of −1..1, so a fixed range
+ * draws nearly one colour). `order: 'original'` and `range: 'fixed'` give
+ * the reference's picture.
  */
 export const DEFAULT_HEATMAP_OPTIONS = Object.freeze({
   title: 'Cosine Similarity Matrix',
@@ -23,14 +28,20 @@ export const DEFAULT_HEATMAP_OPTIONS = Object.freeze({
   autosize: true,
   height: undefined,
   width: undefined,
-  // Ordering of rows and columns: 'original' | 'average' | 'complete' |
-  // 'single' | 'spectral' | 'groups' (needs groups; see setEmbeddings).
-  order: 'original',
+  // Ordering of rows and columns: 'auto' (by group when groups are given,
+  // else average linkage up to 5,000 items, spectral above) | 'original' |
+  // 'average' | 'complete' | 'single' | 'spectral' | 'groups' (needs groups;
+  // see setEmbeddings). setEmbeddings draws the original order first and the
+  // ordered picture when the order is ready.
+  order: 'auto',
   // What an aggregated cell's colour shows: the block's 'mean' (exact and
   // fast at any n), 'max' or 'min' (every pair of the window is streamed).
   reduce: 'mean',
-  // 'fixed': zmin..zmax; 'auto': fitted to the cells shown, diagonal excluded.
-  range: 'fixed',
+  // 'robust': the 1st to 99th percentile of the cells shown (at least
+  // ROBUST_MIN_SPAN wide); 'auto': their minimum to maximum; 'fixed': zmin..zmax.
+  // The first two leave out cells that hold self-pairs, and the colour bar
+  // says which range is shown.
+  range: 'robust',
   // Centre of the colour range: zmin/zmax are widened to be equidistant from
   // it (null or undefined: none; update({zmid: null}) removes it).
   zmid: undefined,
@@ -49,7 +60,8 @@ export const DEFAULT_HEATMAP_OPTIONS = Object.freeze({
   zoomDebounce: 120,
 });
 
-export const ORDER_METHODS = Object.freeze(['original', 'average', 'complete', 'single', 'spectral', 'groups']);
+export const ORDER_METHODS = Object.freeze(['auto', 'original', 'average', 'complete', 'single', 'spectral', 'groups']);
+export const RANGE_MODES = Object.freeze(['robust', 'auto', 'fixed']);
 export const REDUCE_METHODS = Object.freeze(['mean', 'max', 'min']);
 
 const TEXT_OPTIONS = ['title', 'colorLabel', 'xaxisTitle', 'yaxisTitle'];
@@ -101,7 +113,7 @@ function check(o) {
   resolveColorScale(o.colorScale);
   oneOf(o, 'order', ORDER_METHODS);
   oneOf(o, 'reduce', REDUCE_METHODS);
-  oneOf(o, 'range', ['fixed', 'auto']);
+  oneOf(o, 'range', RANGE_MODES);
   if (o.zmid !== undefined && o.zmid !== null && !(typeof o.zmid === 'number' && Number.isFinite(o.zmid))) {
     fail('zmid', `expected a finite number or null, got ${o.zmid}`);
   }

@@ -3,6 +3,8 @@
 // positions [rowStarts[i], rowEnds[i]) × [colStarts[j], colEnds[j]); when
 // every block is one item the cells are the exact matrix entries.
 
+export { fittedRange } from './heatmap-range.js';
+
 // Below this many pairs in a window, the hover also shows each block's min
 // and max: two streamed passes over ~1M pairs stay under ~0.1 s at d = 384.
 export const EXTREMES_MAX_PAIRS = 2 ** 20;
@@ -113,28 +115,6 @@ export function cellValues(cells, { maskDiagonal, zeroBefore = () => 0 }) {
     }
   }
   return values;
-}
-
-/**
- * zmin/zmax for range 'auto': the extent of the values shown, leaving out
- * cells that hold self-pairs (blocks on the diagonal), so the 1s do not
- * stretch the scale. Null when nothing off the diagonal is shown.
- */
-export function fittedRange(cells, values) {
-  let low = Infinity;
-  let high = -Infinity;
-  const [rows, cols] = cells.dims;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      if (cells.rowStarts[i] < cells.colEnds[j] && cells.colStarts[j] < cells.rowEnds[i]) continue;
-      const v = values[i * cols + j];
-      if (v < low) low = v;
-      if (v > high) high = v;
-    }
-  }
-  if (!(low <= high)) return null;
-  if (low === high) return [low - 1e-3, high + 1e-3];
-  return [low, high];
 }
 
 /** Counts of zero vectors before each position, for cellValues. */

@@ -1,5 +1,6 @@
 import { escapePlotlyTemplate, escapePlotlyText } from './escape-plotly-text.js';
 import { isDivergingScale, resolveColorScale } from './heatmap-color-scales.js';
+import { cellRange, rangeNote } from './heatmap-range.js';
 
 // Pure builders from (cells, labels, options) to Plotly's trace and style.
 // No Plotly and no DOM here, so they run and are tested in Node.
@@ -21,15 +22,16 @@ const count = new Intl.NumberFormat('en-US');
  * @param {string[]} labels  one per item, in original item order
  * @param {object} options  resolved heatmap options
  * @param {{zeroRows?: number[], order?: ArrayLike<number>, values?: Float32Array,
- *   zRange?: [number, number], fitted?: boolean}} [extra]
- *   values: the colours (default: the cells' reduce), zRange: zmin/zmax
+ *   range?: object | null}} [extra]
+ *   values: the colours (default: the cells' reduce); range: from cellRange()
+ *   (default: computed from the values for options.range)
  */
-export function heatmapTrace(matrix, labels, options, { zeroRows = [], order, values, zRange, fitted = false } = {}) {
+export function heatmapTrace(matrix, labels, options, { zeroRows = [], order, values, range } = {}) {
   const cells = asCells(matrix);
   const [rows, cols] = cells.dims;
   const shown = values ?? cells[cells.reduce] ?? cells.mean;
   const itemLabel = hoverLabeller(labels, zeroRows, order);
-  const context = styleContext(cells, { zRange, fitted });
+  const context = styleContext(cells, { range: range === undefined ? cellRange(cells, shown, options.range) : range });
   let rowText;
   let colText;
   if (cells.kind === 'items') {
@@ -55,14 +57,15 @@ export function heatmapTrace(matrix, labels, options, { zeroRows = [], order, va
 
 /**
  * What the style depends on besides the options, from the cells shown:
- * {kind, reduce, numbers (hover reads customdata[k]), min, max, zRange, fitted}.
+ * {kind, reduce, numbers (hover reads customdata[k]), min, max, range (from
+ * cellRange(), null for the options' fixed range)}.
  */
-export function styleContext(matrix, { zRange, fitted = false } = {}) {
+export function styleContext(matrix, { range = null } = {}) {
   const cells = asCells(matrix);
   const overview = cells.kind === 'overview';
   const min = overview && Boolean(cells.min);
   const max = overview && Boolean(cells.max);
-  return { kind: cells.kind, reduce: cells.reduce, numbers: min || max, min, max, zRange, fitted };
+  return { kind: cells.kind, reduce: cells.reduce, numbers: min || max, min, max, range };
 }
 
 /**
@@ -74,17 +77,21 @@ export function styleContext(matrix, { zRange, fitted = false } = {}) {
  */
 export function heatmapStyle(options, n, context = { kind: 'items' }) {
   const valueName = escapePlotlyTemplate(options.colorLabel);
-  const [zmin, zmax] = colorRange(options, context.zRange);
+  const range = options.range === 'fixed' ? null : context.range ?? null;
+  const [zmin, zmax] = colorRange(options, range?.zRange);
+  const note = rangeNote(range);
   const title = escapePlotlyText(options.colorLabel)
     + (context.kind === 'overview' && context.reduce !== 'mean' ? ` (block ${context.reduce})` : '')
-    + (context.fitted ? ' (range fitted to data)' : '');
+    + escapePlotlyText(note);
   return {
     colorscale: resolveColorScale(options.colorScale),
     reversescale: options.reverseScale,
     zauto: false,
     zmin,
     zmax,
-    colorbar: { title: { text: title } },
+    // A title that says the range runs along the bar, so it never takes
+    // width from the plot; the reference's short title stays on top.
+    colorbar: { title: { text: title, side: note ? 'right' : 'top' } },
     texttemplate: n <= options.textMaxSize ? `%{z:${options.valueFormat}}` : '',
     hovertemplate: hoverTemplate(valueName, options.hoverFormat, context),
   };
@@ -103,13 +110,14 @@ function hoverTemplate(valueName, format, context) {
 }
 
 /**
- * zmin / zmax: the options' fixed range, or the fitted one; with a centre
- * (zmid; with a fitted range and a diverging scale, 0) both ends move out to
- * be equidistant from it, so the scale's middle colour means that value.
- * A fixed range the caller set is otherwise kept as given.
+ * zmin / zmax: the options' fixed range, or the one fitted to the cells
+ * (zRange, for range 'robust' or 'auto'); with a centre (zmid; with a fitted
+ * range and a diverging scale, 0) both ends move out to be equidistant from
+ * it, so the scale's middle colour means that value. A fixed range the
+ * caller set is otherwise kept as given.
  */
 export function colorRange(options, zRange) {
-  const fitted = options.range === 'auto' && zRange;
+  const fitted = options.range !== 'fixed' && zRange;
   let [zmin, zmax] = fitted ? zRange : [options.zmin, options.zmax];
   const zmid = options.zmid ?? (fitted && isDivergingScale(options.colorScale) ? 0 : null);
   if (zmid !== null && zmid !== undefined) {
@@ -127,7 +135,7 @@ export function colorRange(options, zRange) {
  */
 export function heatmapStyleUpdate(options, n, context) {
   const { colorbar, ...style } = heatmapStyle(options, n, context);
-  const update = { 'colorbar.title.text': [colorbar.title.text] };
+  const update = { 'colorbar.title.text': [colorbar.title.text], 'colorbar.title.side': [colorbar.title.side] };
   for (const [key, value] of Object.entries(style)) update[key] = [value];
   return update;
 }

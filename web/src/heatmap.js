@@ -1,10 +1,12 @@
 import { EmbeddingSet } from './embedding-set.js';
 import { CosineHeatmapError } from './errors.js';
-import { checkGroups, groupOrder, groupRuns } from './heatmap-groups.js';
+import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
 import { heatmapLayout, heatmapLayoutUpdate } from './heatmap-layout.js';
 import { resolveHeatmapOptions } from './heatmap-options.js';
-import { cellValues, describeLevel, fetchCells, fittedRange, zeroCounter } from './heatmap-overview.js';
+import { needsGroups, orderFor, orderStatus, resolveOrderMethod } from './heatmap-order.js';
+import { cellValues, describeLevel, fetchCells, zeroCounter } from './heatmap-overview.js';
+import { cellRange } from './heatmap-range.js';
 import { heatmapStyleUpdate, heatmapTrace, styleContext } from './heatmap-trace.js';
 import { overviewSize, rangesFromRelayout, windowOfRanges } from './heatmap-zoom.js';
 import { loadEngine } from './load-engine.js';
@@ -24,18 +26,21 @@ const DRAW_OPTIONS = ['maskDiagonal', 'range', 'labelMaxLength', 'tickSpacing'];
  * an exact mean overview, and zooming (Plotly's zoom / pan) recomputes the
  * visible window down to single items; double-click returns to the overview.
  *
- *   const view = new CosineSimilarityHeatmap(element, {order: 'spectral'});
+ *   const view = new CosineSimilarityHeatmap(element);        // order 'auto', range 'robust'
  *   view.addEventListener('level', (e) => show(e.detail));  // or onLevelChange
- *   await view.setEmbeddings(x, {labels, groups});
+ *   view.addEventListener('order', (e) => say(e.detail));   // file order first, then the ordered picture
+ *   await view.setEmbeddings(x, {labels, groups});           // resolves at the first picture
+ *   await view.whenOrdered();                                 // the ordered one
  *   await view.update({colorScale: 'RdBu', order: 'groups'});
  *   view.dispose();
  *
  * Options: see DEFAULT_HEATMAP_OPTIONS, plus `engine` (an engine from
  * loadEngine, default: the shared one), `Plotly` (default: the global),
  * `onLevelChange(level)` and `onSelect(selection)`.
- * Events: 'level' (detail: view.level), 'select' (detail: as onSelect),
- * 'progress' (detail: {done, total}), 'error' (detail: an error from a
- * zoom recompute, which has no caller to reject).
+ * Events: 'level' (detail: view.level), 'order' (detail: view.orderStatus),
+ * 'select' (detail: as onSelect), 'progress' (detail: {done, total}),
+ * 'error' (detail: an error from a zoom recompute or a background order,
+ * which have no caller to reject).
  */
 export class CosineSimilarityHeatmap extends EventTarget {
   #element;
@@ -57,7 +62,9 @@ export class CosineSimilarityHeatmap extends EventTarget {
   #cells = null;
   #fullCells = null; // the whole-matrix cells, kept for a quick return from zoom
   #values = null;
-  #zRange = null;
+  #range = null; // the colour range fitted to the cells shown (cellRange), null: fixed
+  #orderStatus = null;
+  #orderToken = null; // the newest order request; an older one's answer is dropped
   #ranges = { x: null, y: null };
   #revision = 0;
   #zoomTimer = null;
@@ -72,7 +79,11 @@ export class CosineSimilarityHeatmap extends EventTarget {
   groups = null;
   /** What one cell stands for: {kind: 'overview' | 'items', cellSize, cellRows, cellCols, dims, window, full, reduce, warning?}. */
   level = null;
-  /** Milliseconds spent by the last setEmbeddings: {compute, render}. */
+  /**
+   * Milliseconds spent by the last setEmbeddings until its first picture:
+   * {load (into the engine: copied, checked, normalized), cells (the
+   * overview or the entries), compute (the two), render}.
+   */
   timings = null;
 
   constructor(element, options = {}) {
@@ -107,6 +118,32 @@ export class CosineSimilarityHeatmap extends EventTarget {
     return this.#set;
   }
 
+  /**
+   * Which order is requested and which is drawn: {requested, method,
+   * shown, pending, ms, error} (see heatmap-order.js), or null before
+   * setEmbeddings.
+   */
+  get orderStatus() {
+    return this.#orderStatus;
+  }
+
+  /**
+   * Resolves with orderStatus once no order is being computed: after the
+   * ordered picture has replaced the file-order one (or the order failed,
+   * or a newer request took over and finished).
+   */
+  whenOrdered() {
+    if (!this.#orderStatus?.pending) return Promise.resolve(this.#orderStatus);
+    return new Promise((resolve) => {
+      const settled = (event) => {
+        if (event.detail?.pending) return;
+        this.removeEventListener('order', settled);
+        resolve(event.detail);
+      };
+      this.addEventListener('order', settled);
+    });
+  }
+
   /** The order in use: Int32Array, position → item index (a copy is not made: do not change it). */
   get order() {
     if (!this.#set) return null;
@@ -116,7 +153,10 @@ export class CosineSimilarityHeatmap extends EventTarget {
   }
 
   /**
-   * Takes the embeddings in the engine and draws them. A call made while an
+   * Takes the embeddings in the engine and draws them: the original order
+   * at once, and the requested order (default 'auto') when the engine has
+   * computed it, unless it is ready first. Resolves when the first picture
+   * is drawn; whenOrdered() waits for the ordered one. A call made while an
    * earlier one is still running supersedes it. On error the view keeps
    * showing what it showed before.
    * @param {number[][] | {data: ArrayLike<number>, dims: number[], labels?: string[]} | EmbeddingSet} x
@@ -132,16 +172,25 @@ export class CosineSimilarityHeatmap extends EventTarget {
     const given = x instanceof EmbeddingSet;
     if (given && x.disposed) throw new CosineHeatmapError('setEmbeddings: this embedding set was disposed');
     const set = given ? x : await (await (this.#engine ?? loadEngine())).embeddings(x);
+    const loaded = now();
     const release = () => { if (!given && set !== this.#set) set.dispose(); };
     let names;
     let groupList;
-    let order;
+    let ordering = null;
     let cells;
+    let order;
     try {
       names = itemLabels(labels ?? (given ? undefined : x?.labels), set.size);
       groupList = checkGroups(groups, set.size);
-      order = await orderFor(set, this.#options.order, groupList);
-      cells = await fetchCells(set, this.#request(set.size, order, everything(set.size)));
+      const option = this.#options.order;
+      if (resolveOrderMethod(option, set.size, groupList) === 'groups' && !groupList) throw needsGroups();
+      // The order runs in one worker while the others make the first picture.
+      ordering = startOrder(set, option, groupList);
+      cells = await fetchCells(set, this.#request(set.size, undefined, everything(set.size)));
+      if (ordering.outcome?.order) {
+        order = ordering.outcome.order;
+        cells = await fetchCells(set, this.#request(set.size, order, everything(set.size)));
+      }
     } catch (error) {
       release();
       throw error;
@@ -158,11 +207,56 @@ export class CosineSimilarityHeatmap extends EventTarget {
     this.labels = names;
     this.groups = groupList;
     this.#setOrder(order);
+    const token = {};
+    this.#orderToken = token;
+    const settled = order !== undefined || ordering.method === 'original';
+    this.#setOrderStatus(settled
+      ? orderStatus(ordering.option, ordering.method, { ms: order === undefined ? null : ordering.outcome.ms })
+      : orderStatus(ordering.option, ordering.method, { shown: 'original', pending: true }));
     this.#fullCells = cells;
     this.#show(cells);
     await this.#render('newPlot');
-    this.timings = { compute: computed - started, render: now() - computed };
+    this.timings = { load: loaded - started, cells: computed - loaded, compute: computed - started, render: now() - computed };
+    if (!settled) this.#finishOrder(ordering, token);
     return this;
+  }
+
+  // Draws the order `ordering` computes once it is ready, unless a newer
+  // order request (new embeddings, the user's choice) came first.
+  async #finishOrder(ordering, token) {
+    const outcome = await ordering.result;
+    if (token !== this.#orderToken || this.#disposed) return;
+    const failed = (error) => {
+      this.#setOrderStatus(orderStatus(ordering.option, ordering.method, { shown: 'original', error: error?.message ?? String(error) }));
+      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+    };
+    if (outcome.error) {
+      failed(outcome.error);
+      return;
+    }
+    const n = this.#set.size;
+    let cells;
+    // A zoom or an option change that starts meanwhile supersedes this
+    // fetch: fetch again with what is current then (the whole matrix).
+    for (;;) {
+      this.#cancelZoom();
+      const seq = ++this.#viewSeq;
+      try {
+        cells = await fetchCells(this.#set, this.#request(n, outcome.order, everything(n)));
+      } catch (error) {
+        if (token === this.#orderToken && !this.#disposed) failed(error);
+        return;
+      }
+      if (token !== this.#orderToken || this.#disposed) return;
+      if (seq === this.#viewSeq) break;
+    }
+    this.#ranges = { x: null, y: null };
+    this.#revision++;
+    this.#setOrder(outcome.order);
+    this.#fullCells = cells;
+    this.#show(cells);
+    this.#setOrderStatus(orderStatus(ordering.option, ordering.method, { ms: outcome.ms }));
+    await this.#render('react');
   }
 
   /**
@@ -207,6 +301,8 @@ export class CosineSimilarityHeatmap extends EventTarget {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#generation++;
+    this.#orderToken = null;
+    if (this.#orderStatus?.pending) this.#setOrderStatus(orderStatus(this.#orderStatus.requested, this.#orderStatus.method, { shown: this.#orderStatus.shown }));
     this.#cancelZoom();
     this.#detach();
     if (this.#rendered) this.#plotly.purge(this.#element);
@@ -227,19 +323,43 @@ export class CosineSimilarityHeatmap extends EventTarget {
     const groupsChanged = data.groups !== undefined;
     if (data.labels) this.labels = data.labels;
     if (groupsChanged) this.groups = data.groups;
-    const reorder = previous.order !== next.order || (groupsChanged && next.order === 'groups');
+    const reorder = previous.order !== next.order || (groupsChanged && (next.order === 'groups' || next.order === 'auto'));
     if (reorder || changed(CELL_OPTIONS)) {
       this.#cancelZoom();
       const seq = ++this.#viewSeq;
       const n = this.#set.size;
-      const order = reorder ? await orderFor(this.#set, next.order, this.groups) : this.#order;
-      if (reorder) this.#ranges = { x: null, y: null };
+      const shownBefore = this.#orderStatus;
+      let order = this.#order;
+      let token = null;
+      let ms = null;
+      if (reorder) {
+        // The caller's choice: an order still being computed for an
+        // earlier request is dropped when it arrives.
+        token = {};
+        this.#orderToken = token;
+        const method = resolveOrderMethod(next.order, n, this.groups);
+        this.#setOrderStatus(orderStatus(next.order, method, { shown: shownBefore?.shown ?? 'original', pending: method !== 'original' }));
+        const started = now();
+        try {
+          order = await orderFor(this.#set, next.order, this.groups);
+        } catch (error) {
+          if (token === this.#orderToken) {
+            this.#setOrderStatus(orderStatus(shownBefore?.requested ?? previous.order, shownBefore?.method ?? 'original', { shown: shownBefore?.shown ?? 'original' }));
+          }
+          throw error;
+        }
+        ms = order === undefined ? null : now() - started;
+        this.#ranges = { x: null, y: null };
+      }
       const window = reorder ? everything(n) : windowOfRanges(this.#ranges, n);
       const cells = await fetchCells(this.#set, this.#request(n, order, window));
       if (seq !== this.#viewSeq || this.#disposed) return;
       if (reorder) {
         this.#setOrder(order);
         this.#revision++;
+        if (token === this.#orderToken) {
+          this.#setOrderStatus(orderStatus(next.order, resolveOrderMethod(next.order, n, this.groups), { ms }));
+        }
       }
       this.#fullCells = cells.window.rows[1] - cells.window.rows[0] === n && cells.window.cols[1] - cells.window.cols[0] === n ? cells : null;
       this.#show(cells);
@@ -274,6 +394,11 @@ export class CosineSimilarityHeatmap extends EventTarget {
     this.#runs = groupRuns(this.groups, order);
   }
 
+  #setOrderStatus(status) {
+    this.#orderStatus = status;
+    this.dispatchEvent(new CustomEvent('order', { detail: status }));
+  }
+
   // Makes `cells` what is shown: colours, colour range and level.
   #show(cells) {
     const options = this.#options;
@@ -283,7 +408,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
       maskDiagonal: options.maskDiagonal,
       zeroBefore: zeroCounter(this.#set.zeroRows, this.#order, n),
     });
-    this.#zRange = options.range === 'auto' ? fittedRange(cells, this.#values) : null;
+    this.#range = cellRange(cells, this.#values, options.range);
     this.matrix = { ...cells, data: this.#values, zeroRows: this.#set.zeroRows };
     const level = describeLevel(cells, n);
     const before = this.level;
@@ -295,7 +420,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
   }
 
   #styleContext() {
-    return styleContext(this.#cells, { zRange: this.#zRange, fitted: Boolean(this.#zRange) });
+    return styleContext(this.#cells, { range: this.#range });
   }
 
   async #render(mode) {
@@ -306,8 +431,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
       zeroRows: this.#set.zeroRows,
       order: this.#order,
       values: this.#values,
-      zRange: this.#zRange,
-      fitted: Boolean(this.#zRange),
+      range: this.#range,
     });
     const layout = heatmapLayout(options, {
       labels: this.labels,
@@ -447,18 +571,19 @@ function sameWindow(a, b) {
   return a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1];
 }
 
-function needsGroups() {
-  return new CosineHeatmapError("heatmap option order: 'groups' needs a group per item: setEmbeddings(x, {groups}) or update({groups})");
-}
-
-// The permutation for an order method: the engine's (set.order) when it has
-// one; without it, 'groups' sorts in JavaScript and the clustering methods
-// keep the original order. undefined stands for the original order.
-async function orderFor(set, method, groups) {
-  if (method === 'original') return undefined;
-  if (method === 'groups' && !groups) throw needsGroups();
-  if (typeof set.order === 'function') {
-    return set.order(method === 'groups' ? { method, groups } : { method });
-  }
-  return method === 'groups' ? groupOrder(groups) : undefined;
+// Starts computing the order for `option` and records how it ends, so that
+// setEmbeddings can see whether it is ready with the first picture:
+// {option, method, result: Promise<{order, ms} | {error}> (never rejects),
+// outcome: the same once settled}.
+function startOrder(set, option, groups) {
+  const ordering = { option, method: resolveOrderMethod(option, set.size, groups), outcome: null };
+  const started = now();
+  ordering.result = orderFor(set, option, groups).then(
+    (order) => ({ order, ms: now() - started }),
+    (error) => ({ error }),
+  ).then((outcome) => {
+    ordering.outcome = outcome;
+    return outcome;
+  });
+  return ordering;
 }
