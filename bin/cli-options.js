@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CosineHeatmapError } from '../web/src/errors.js';
 import { COLOR_SCALE_NAMES, resolveColorScale } from '../web/src/heatmap-color-scales.js';
-import { ORDER_METHODS } from '../web/src/heatmap-options.js';
+import { ORDER_METHODS, RANGE_MODES } from '../web/src/heatmap-options.js';
 
 // What reportData() accepts for its overview (web/src/report-data.js).
 const SIZE = { min: 2, max: 2048, fallback: 512 };
@@ -29,7 +29,12 @@ similarities, the flags and the statistics.
   --group-column NAME     metadata column for groups (group statistics, --order groups)
   --title TEXT            the report's title
   --order METHOD          ${ORDER_METHODS.join(' | ')}
+                          (default auto: by group with --group-column, else
+                          average linkage up to 5,000 items, spectral above)
   --color-scale NAME      e.g. Blues (default), RdBu, Viridis
+  --range RANGE           ${RANGE_MODES.join(' | ')} (default robust: the 1st to
+                          99th percentile of the cells; auto: lowest to
+                          highest cell; fixed: −1 to 1); the colour bar says which
   --size N                cells per axis of the embedded overview, ${SIZE.min} to ${SIZE.max} (default ${SIZE.fallback})
   --format FORMAT         ${FORMATS.join(' | ')} (default auto)
   --workers N             engine workers, 1 to ${MAX_WORKERS} (default: the machine's cores, at most ${MAX_WORKERS})
@@ -50,6 +55,7 @@ const OPTIONS = {
   title: { type: 'string' },
   order: { type: 'string' },
   'color-scale': { type: 'string' },
+  range: { type: 'string' },
   size: { type: 'string' },
   format: { type: 'string' },
   workers: { type: 'string' },
@@ -94,7 +100,7 @@ export function parseCommandLine(argv) {
       if (values[name] !== undefined) throw new UsageError(`--${name} needs a metadata table (--labels metadata.tsv)`);
     }
   }
-  const order = oneOf(values.order, '--order', ORDER_METHODS) ?? 'original';
+  const order = oneOf(values.order, '--order', ORDER_METHODS) ?? 'auto';
   if (order === 'groups' && values['group-column'] === undefined) {
     throw new UsageError('--order groups needs a group per item: --labels metadata.tsv --group-column NAME');
   }
@@ -110,6 +116,7 @@ export function parseCommandLine(argv) {
       title: values.title,
       order,
       colorScale: colorScale(values['color-scale']),
+      range: oneOf(values.range, '--range', RANGE_MODES) ?? 'robust',
       size: wholeNumber(values.size, '--size', SIZE) ?? SIZE.fallback,
       format: oneOf(values.format, '--format', FORMATS) ?? 'auto',
       workers: wholeNumber(values.workers, '--workers', { min: 1, max: MAX_WORKERS })

@@ -68,10 +68,35 @@ describe('cosine-heatmap report', () => {
     assert.equal(Buffer.from(data.heatmap.z, 'base64').length, 512 * 512 * 4);
   });
 
+  test("by default the report is ordered ('auto') and coloured over the cells' 1st to 99th percentile", async () => {
+    const read = async (html) => JSON.parse(/id="report-data">(.*?)<\/script>/s.exec(await readFile(html, 'utf8'))[1]);
+    const grouped = join(dir, 'grouped.html');
+    const byGroup = await cli('report', join(DIGITS, 'digits.npy'), '--labels', join(DIGITS, 'labels.tsv'), '--group-column', 'digit', '-o', grouped);
+    assert.equal(byGroup.code, 0, byGroup.stderr);
+    let data = await read(grouped);
+    assert.deepEqual([data.order, data.orderMethod, data.orderText], ['auto', 'groups', 'group (auto)']);
+    assert.equal(data.heatmap.layout.shapes.length, 18, 'ten contiguous digits: nine lines on each axis');
+    const { zmin, zmax, colorbar } = data.heatmap.trace;
+    assert.ok(zmin > 0.3 && zmax < 1 && zmax - zmin > 0.3, `range ${zmin} to ${zmax}`);
+    assert.match(colorbar.title.text, /^Cosine Similarity · 1st–99th percentile of cells: 0\.\d\d to 0\.\d\d$/);
+
+    const plain = join(dir, 'plain.html');
+    const clustered = await cli('report', join(DIGITS, 'digits.npy'), '-o', plain);
+    assert.equal(clustered.code, 0, clustered.stderr);
+    data = await read(plain);
+    assert.deepEqual([data.order, data.orderMethod], ['auto', 'average'], 'without groups: average linkage (1,797 items)');
+
+    const reference = join(dir, 'reference.html');
+    const fixed = await cli('report', join(DIGITS, 'digits.npy'), '--order', 'original', '--range', 'fixed', '-o', reference);
+    assert.equal(fixed.code, 0, fixed.stderr);
+    data = await read(reference);
+    assert.deepEqual([data.order, data.heatmap.trace.zmin, data.heatmap.trace.zmax, data.heatmap.trace.colorbar.title.text], ['original', -1, 1, 'Cosine Similarity']);
+  });
+
   test('small sets embed every pair', async () => {
     await writeFile(join(dir, 'small.csv'), '1,0,0\n0,1,0\n1,1,0\n0,0,1\n');
     const html = join(dir, 'small.html');
-    const result = await cli('report', join(dir, 'small.csv'), '-o', html);
+    const result = await cli('report', join(dir, 'small.csv'), '--order', 'original', '-o', html);
     assert.equal(result.code, 0, result.stderr);
     const data = JSON.parse(/id="report-data">(.*?)<\/script>/s.exec(await readFile(html, 'utf8'))[1]);
     assert.deepEqual(data.heatmap.dims, [4, 4]);
@@ -235,7 +260,8 @@ describe('usage errors exit 2 with the usage (issue 12, finding 13)', () => {
       [['--workers', '0'], `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "0"`],
       [['--workers', String(MAX_WORKERS + 1)], `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "${MAX_WORKERS + 1}"`],
       [['--workers', 'many'], `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "many"`],
-      [['--order', 'ward'], '--order must be one of original, average, complete, single, spectral, groups; got "ward"'],
+      [['--order', 'ward'], '--order must be one of auto, original, average, complete, single, spectral, groups; got "ward"'],
+      [['--range', 'wide'], '--range must be one of robust, auto, fixed; got "wide"'],
       [['--order', 'groups'], '--order groups needs a group per item: --labels metadata.tsv --group-column NAME'],
       [['--color-scale', 'Nope'], /^cosine-heatmap: --color-scale must be one of Blackbody, .*Blues.*; got "Nope"$/],
       [['--color-scale', 'Viridis_r'], /^cosine-heatmap: --color-scale must be one of .*; got "Viridis_r"$/],
@@ -265,6 +291,10 @@ describe('usage errors exit 2 with the usage (issue 12, finding 13)', () => {
     assert.equal(parse('--size', '2048').size, 2048);
     assert.equal(parse().size, 512);
     assert.equal(parse('--color-scale', 'rdbu_r').colorScale, 'rdbu_r', 'names as the view takes them');
+    assert.equal(parse().order, 'auto', 'the default order shows structure');
+    assert.equal(parse().range, 'robust');
+    assert.equal(parse('--order', 'original', '--range', 'fixed').order, 'original', "the reference's picture stays available");
+    assert.equal(parse('--range', 'fixed').range, 'fixed');
     const usage = parseCommandLine(['--help']);
     assert.deepEqual(usage, { help: true });
   });

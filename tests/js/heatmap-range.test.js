@@ -104,3 +104,12 @@ test('the view: robust by default, fixed −1..1 one update away, each saying so
   assert.deepEqual([trace.zmin, trace.zmax, trace.colorbar.title.text], [-1, 1, 'Cosine Similarity']);
   view.dispose();
 });
+
+test('zmin or zmax given without range picks the fixed range; with range, range decides', () => {
+  assert.equal(resolveHeatmapOptions().range, 'robust');
+  assert.equal(resolveHeatmapOptions({ zmin: 0 }).range, 'fixed');
+  assert.equal(resolveHeatmapOptions({ zmax: 0.5, zmin: -0.5 }).range, 'fixed');
+  assert.equal(resolveHeatmapOptions({ zmin: 0, range: 'robust' }).range, 'robust');
+  assert.equal(resolveHeatmapOptions({ zmin: 0 }, resolveHeatmapOptions({ range: 'auto' })).range, 'fixed', 'an update too');
+  assert.equal(resolveHeatmapOptions({ title: 'x' }, resolveHeatmapOptions({ range: 'auto' })).range, 'auto', 'other changes keep it');
+});

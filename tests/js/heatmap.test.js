@@ -76,7 +76,7 @@ test('setEmbeddings computes through the engine and draws a copy of the matrix',
 test('update restyles and relayouts in place, without recomputing', async () => {
   const Plotly = fakePlotly();
   // In the original order: no ordered picture comes in between.
-  const view = new CosineSimilarityHeatmap(element, { Plotly, order: 'original' });
+  const view = new CosineSimilarityHeatmap(element, { Plotly, order: 'original', range: 'fixed' });
   await view.setEmbeddings(x);
   const matrix = view.matrix;
   await view.update({ colorScale: 'Viridis', xaxisTitle: 'items', zmin: 0 });

@@ -6,7 +6,10 @@ import { attachMetadata } from './parse-metadata.js';
 import { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-thread.js';
 
 // <cosine-heatmap src="vectors.npy" labels="metadata.tsv" title="…"
-//   color-scale="RdBu" zmin="-1" zmax="1" order="average">
+//   color-scale="RdBu" range="fixed" zmin="-1" zmax="1" order="average">
+// Without order and range it draws as the view does by default: the file
+// order first, then the order 'auto' finds; colours over the 1st to 99th
+// percentile of the cells shown.
 // A dashboard component over CosineSimilarityHeatmap. Light DOM on purpose:
 // Plotly puts its stylesheet in document.head, which does not reach into a
 // shadow root (the mode bar and hover layer would lose their styles). All
@@ -15,11 +18,13 @@ import { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-th
 // ResizeObserver, not the window's): style it like a block, e.g. height:
 // 60vh; unstyled it is 100% wide and 450px high.
 //
-// Events: 'ready' (detail {size, dim, level}), 'select' (detail: as the
-// view's select: the clicked cell, with the items it covers), 'error'
-// (detail {message, error}).
+// Events: 'ready' (detail {size, dim, level, order}: the first picture is
+// drawn), 'order' (detail: the view's orderStatus, e.g. when the ordered
+// picture replaces the file-order one), 'select' (detail: as the view's
+// select: the clicked cell, with the items it covers), 'error' (detail
+// {message, error}).
 
-const ATTRIBUTES = ['src', 'labels', 'title', 'color-scale', 'zmin', 'zmax', 'order', 'label-column'];
+const ATTRIBUTES = ['src', 'labels', 'title', 'color-scale', 'range', 'zmin', 'zmax', 'order', 'label-column'];
 const DATA_ATTRIBUTES = new Set(['src', 'labels', 'label-column']);
 
 // HTMLElement exists only where a DOM does; in Node the class is built on a
@@ -146,6 +151,9 @@ export class CosineHeatmapElement extends Base {
     }
     const order = this.getAttribute('order');
     if (order !== null) options.order = order;
+    // zmin / zmax alone pick the fixed range (the view's rule); range decides when given.
+    const range = this.getAttribute('range');
+    if (range !== null) options.range = range;
     return options;
   }
 
@@ -171,11 +179,14 @@ export class CosineHeatmapElement extends Base {
       const view = new CosineSimilarityHeatmap(this.#plot, { ...options, engine, Plotly });
       this.#view = view;
       view.addEventListener('select', (event) => this.#emit('select', event.detail));
+      view.addEventListener('order', (event) => {
+        if (this.#view === view) this.#emit('order', event.detail);
+      });
       view.addEventListener('error', (event) => this.#fail(event.detail));
       await view.setEmbeddings(x, { labels });
       if (seq !== this.#loadSeq) return;
       this.#engineInUse = engine;
-      this.#emit('ready', { size: view.embeddings.size, dim: view.embeddings.dim, level: view.level });
+      this.#emit('ready', { size: view.embeddings.size, dim: view.embeddings.dim, level: view.level, order: view.orderStatus });
     } catch (error) {
       if (seq === this.#loadSeq) this.#fail(error);
     }

@@ -40,7 +40,7 @@ export const DEFAULT_HEATMAP_OPTIONS = Object.freeze({
   // 'robust': the 1st to 99th percentile of the cells shown (at least
   // ROBUST_MIN_SPAN wide); 'auto': their minimum to maximum; 'fixed': zmin..zmax.
   // The first two leave out cells that hold self-pairs, and the colour bar
-  // says which range is shown.
+  // says which range is shown. Giving zmin or zmax without range picks 'fixed'.
   range: 'robust',
   // Centre of the colour range: zmin/zmax are widened to be equidistant from
   // it (null or undefined: none; update({zmid: null}) removes it).
@@ -88,6 +88,9 @@ export function resolveHeatmapOptions(changes = {}, base = DEFAULT_HEATMAP_OPTIO
     }
     if (value !== undefined) merged[key] = value;
   }
+  // A range given as numbers is meant to be used: zmin or zmax without
+  // `range` picks the fixed range.
+  if ((changes.zmin !== undefined || changes.zmax !== undefined) && changes.range === undefined) merged.range = 'fixed';
   check(merged);
   return Object.freeze(merged);
 }

@@ -49,15 +49,20 @@ export function orderStatus(requested, method, { shown = method, pending = false
   return Object.freeze({ requested, method, shown, pending, ms, error });
 }
 
+/** A method in words: "average linkage", "group", "file order"; with " (auto)" when 'auto' chose it. */
+export function orderWords(method, requested = method) {
+  return `${METHOD_WORDS[method] ?? method}${requested === 'auto' ? ' (auto)' : ''}`;
+}
+
 /**
  * The status in words: "ordered by average linkage (auto) in 1,234 ms",
- * "in file order — ordering by spectral bisection…", "in file order".
+ * "in file order — ordering by spectral bisection (auto)…", "in file order".
  */
 export function describeOrder(status) {
   if (!status) return '';
   const auto = status.requested === 'auto' ? ' (auto)' : '';
   const shown = status.shown === 'original' ? 'in file order' : `ordered by ${METHOD_WORDS[status.shown] ?? status.shown}`;
-  if (status.pending) return `${shown} — ordering by ${METHOD_WORDS[status.method] ?? status.method}${auto}…`;
+  if (status.pending) return `${shown} — ordering by ${orderWords(status.method, status.requested)}…`;
   if (status.error) return `${shown} (ordering by ${METHOD_WORDS[status.method] ?? status.method} failed: ${status.error})`;
   if (status.shown === 'original') return shown;
   const ms = status.ms === null ? '' : ` in ${Math.round(status.ms).toLocaleString('en-US')} ms`;

@@ -2,6 +2,7 @@ import { CosineHeatmapError } from './errors.js';
 import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
 import { heatmapLayout } from './heatmap-layout.js';
+import { orderFor, orderWords, resolveOrderMethod } from './heatmap-order.js';
 import { resolveHeatmapOptions } from './heatmap-options.js';
 import { cellsFromOverview, describeLevel } from './heatmap-overview.js';
 import { heatmapTrace } from './heatmap-trace.js';
@@ -17,12 +18,13 @@ export const REPORT_FORMAT = 1;
 /**
  * @param {import('./embedding-set.js').EmbeddingSet} set
  * @param {{labels?: ArrayLike<unknown>, groups?: ArrayLike<unknown>, title?: string,
- *   order?: string, size?: number, colorScale?: string, source?: string,
+ *   order?: string, range?: string, size?: number, colorScale?: string, source?: string,
  *   analyzeOptions?: object}} [options]
+ *   order: as the view's, default 'auto'; range: as the view's, default 'robust'
  * @returns {Promise<{payload: object, stats: object}>}
  */
 export async function reportData(set, options = {}) {
-  const { labels, groups, title, order = 'original', size = 512, colorScale, source, analyzeOptions = {} } = options;
+  const { labels, groups, title, order = 'auto', range, size = 512, colorScale, source, analyzeOptions = {} } = options;
   if (!Number.isInteger(size) || size < 2 || size > 2048) {
     throw new CosineHeatmapError(`report: size must be an integer from 2 to 2048 cells per axis, got ${size}`);
   }
@@ -31,13 +33,15 @@ export async function reportData(set, options = {}) {
   const groupList = checkGroups(groups, n);
   const viewOptions = resolveHeatmapOptions({
     order,
+    ...(range === undefined ? {} : { range }),
     ...(title === undefined ? {} : { title }),
     ...(colorScale === undefined ? {} : { colorScale }),
   });
   if (order === 'groups' && !groupList) {
     throw new CosineHeatmapError("report: order 'groups' needs a group per item (--group-column)");
   }
-  const permutation = order === 'original' ? undefined : await set.order(order === 'groups' ? { method: order, groups: groupList } : { method: order });
+  const orderMethod = resolveOrderMethod(order, n, groupList);
+  const permutation = await orderFor(set, order, groupList);
   const window = { rows: [0, n], cols: [0, n] };
   const mean = await set.overview({ size, reduce: 'mean', order: permutation, window });
   const cells = cellsFromOverview(mean, window);
@@ -64,6 +68,9 @@ export async function reportData(set, options = {}) {
     n,
     dim: set.dim,
     order,
+    // What 'auto' chose ('groups', 'average', 'spectral'), or the order given.
+    orderMethod,
+    orderText: orderWords(orderMethod, order),
     level: describeLevel(cells, n),
     heatmap: {
       dims: cells.dims,

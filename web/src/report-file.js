@@ -15,12 +15,13 @@ import { reportHtml } from './report-html.js';
 /**
  * @param {string} embeddingsPath  .npy, .csv, .tsv, .json or .jsonl
  * @param {{labels?: string, labelColumn?: string, groupColumn?: string, title?: string,
- *   order?: string, size?: number, colorScale?: string, format?: string, workers?: number}} [options]
- *   labels: a metadata table (.tsv / .csv), one row per item
+ *   order?: string, range?: string, size?: number, colorScale?: string, format?: string, workers?: number}} [options]
+ *   labels: a metadata table (.tsv / .csv), one row per item; order (default
+ *   'auto') and range (default 'robust') as the view's options
  * @returns {Promise<{html: string, stats: object, payload: object}>}
  */
 export async function createReport(embeddingsPath, options = {}) {
-  const { labels: labelsPath, labelColumn, groupColumn, title, order = 'original', size = 512, colorScale, format = 'auto', workers } = options;
+  const { labels: labelsPath, labelColumn, groupColumn, title, order = 'auto', range, size = 512, colorScale, format = 'auto', workers } = options;
   const name = basename(embeddingsPath);
   const embeddings = await parseEmbeddings(await readInputFile(embeddingsPath), { name, format });
   let labels = embeddings.labels;
@@ -38,7 +39,7 @@ export async function createReport(embeddingsPath, options = {}) {
   const set = await engine.embeddings(embeddings);
   try {
     const source = labelsPath ? `${name} + ${basename(labelsPath)}` : name;
-    const { payload, stats } = await reportData(set, { labels, groups, title, order, size, colorScale, source });
+    const { payload, stats } = await reportData(set, { labels, groups, title, order, range, size, colorScale, source });
     const html = await reportHtml(payload, await reportScripts());
     return { html, stats, payload };
   } finally {

@@ -29,7 +29,7 @@
     const parts = [
       `${number.format(payload.n)} items × ${number.format(payload.dim)} dimensions`,
       `${number.format(stats.pairCount)} pairs`,
-      `order: ${payload.order}`,
+      `order: ${payload.orderText || payload.order}`,
     ];
     if (payload.source) parts.unshift(payload.source);
     parts.push(`generated ${payload.generated}`);
