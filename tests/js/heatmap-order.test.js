@@ -158,5 +158,14 @@ test("an explicit update({order}) is awaited and reported; 'original' needs no c
   assert.deepEqual(seen, [['original', true], ['spectral', false]]);
   assert.ok(sameClusterShare(view.order, x.cluster) >= 0.9);
   assert.equal(describeOrder(view.orderStatus).split(' in ')[0], 'ordered by spectral bisection');
+
+  // Back to the file order: a redraw, said while it runs.
+  seen.length = 0;
+  const words = [];
+  view.addEventListener('order', (event) => words.push(describeOrder(event.detail)));
+  await view.update({ order: 'original' });
+  assert.deepEqual(seen, [['spectral', true], ['original', false]]);
+  assert.deepEqual(words, ['ordered by spectral bisection — back to file order…', 'in file order']);
+  assert.deepEqual(Array.from(view.order.slice(0, 3)), [0, 1, 2]);
   view.dispose();
 });

@@ -62,6 +62,7 @@ export function describeOrder(status) {
   if (!status) return '';
   const auto = status.requested === 'auto' ? ' (auto)' : '';
   const shown = status.shown === 'original' ? 'in file order' : `ordered by ${METHOD_WORDS[status.shown] ?? status.shown}`;
+  if (status.pending && status.method === 'original') return `${shown} — back to file order…`;
   if (status.pending) return `${shown} — ordering by ${orderWords(status.method, status.requested)}…`;
   if (status.error) return `${shown} (ordering by ${METHOD_WORDS[status.method] ?? status.method} failed: ${status.error})`;
   if (status.shown === 'original') return shown;

@@ -234,29 +234,35 @@ export class CosineSimilarityHeatmap extends EventTarget {
       failed(outcome.error);
       return;
     }
+    try {
+      await this.#showOrder(outcome.order, token, orderStatus(ordering.option, ordering.method, { ms: outcome.ms }));
+    } catch (error) {
+      if (token === this.#orderToken && !this.#disposed) failed(error);
+    }
+  }
+
+  // Draws the whole matrix in `order` for the order request `token`, then
+  // reports `status` (so "ordered" is said once the picture is drawn). A
+  // zoom or an option change that starts meanwhile supersedes the fetch: it
+  // is made again with what is current then. Nothing happens once a newer
+  // order request (or dispose) has taken over.
+  async #showOrder(order, token, status) {
     const n = this.#set.size;
     let cells;
-    // A zoom or an option change that starts meanwhile supersedes this
-    // fetch: fetch again with what is current then (the whole matrix).
     for (;;) {
       this.#cancelZoom();
       const seq = ++this.#viewSeq;
-      try {
-        cells = await fetchCells(this.#set, this.#request(n, outcome.order, everything(n)));
-      } catch (error) {
-        if (token === this.#orderToken && !this.#disposed) failed(error);
-        return;
-      }
+      cells = await fetchCells(this.#set, this.#request(n, order, everything(n)));
       if (token !== this.#orderToken || this.#disposed) return;
       if (seq === this.#viewSeq) break;
     }
     this.#ranges = { x: null, y: null };
     this.#revision++;
-    this.#setOrder(outcome.order);
+    this.#setOrder(order);
     this.#fullCells = cells;
     this.#show(cells);
-    this.#setOrderStatus(orderStatus(ordering.option, ordering.method, { ms: outcome.ms }));
     await this.#render('react');
+    if (token === this.#orderToken) this.#setOrderStatus(status);
   }
 
   /**
@@ -324,43 +330,14 @@ export class CosineSimilarityHeatmap extends EventTarget {
     if (data.labels) this.labels = data.labels;
     if (groupsChanged) this.groups = data.groups;
     const reorder = previous.order !== next.order || (groupsChanged && (next.order === 'groups' || next.order === 'auto'));
-    if (reorder || changed(CELL_OPTIONS)) {
+    if (reorder) {
+      await this.#reorder(next.order, previous.order);
+    } else if (changed(CELL_OPTIONS)) {
       this.#cancelZoom();
       const seq = ++this.#viewSeq;
       const n = this.#set.size;
-      const shownBefore = this.#orderStatus;
-      let order = this.#order;
-      let token = null;
-      let ms = null;
-      if (reorder) {
-        // The caller's choice: an order still being computed for an
-        // earlier request is dropped when it arrives.
-        token = {};
-        this.#orderToken = token;
-        const method = resolveOrderMethod(next.order, n, this.groups);
-        this.#setOrderStatus(orderStatus(next.order, method, { shown: shownBefore?.shown ?? 'original', pending: method !== 'original' }));
-        const started = now();
-        try {
-          order = await orderFor(this.#set, next.order, this.groups);
-        } catch (error) {
-          if (token === this.#orderToken) {
-            this.#setOrderStatus(orderStatus(shownBefore?.requested ?? previous.order, shownBefore?.method ?? 'original', { shown: shownBefore?.shown ?? 'original' }));
-          }
-          throw error;
-        }
-        ms = order === undefined ? null : now() - started;
-        this.#ranges = { x: null, y: null };
-      }
-      const window = reorder ? everything(n) : windowOfRanges(this.#ranges, n);
-      const cells = await fetchCells(this.#set, this.#request(n, order, window));
+      const cells = await fetchCells(this.#set, this.#request(n, this.#order, windowOfRanges(this.#ranges, n)));
       if (seq !== this.#viewSeq || this.#disposed) return;
-      if (reorder) {
-        this.#setOrder(order);
-        this.#revision++;
-        if (token === this.#orderToken) {
-          this.#setOrderStatus(orderStatus(next.order, resolveOrderMethod(next.order, n, this.groups), { ms }));
-        }
-      }
       this.#fullCells = cells.window.rows[1] - cells.window.rows[0] === n && cells.window.cols[1] - cells.window.cols[0] === n ? cells : null;
       this.#show(cells);
       await this.#render('react');
@@ -372,6 +349,34 @@ export class CosineSimilarityHeatmap extends EventTarget {
       // Colours and titles only: restyle in place, no data sent again.
       const context = this.#styleContext();
       await this.#plotly.update(this.#element, heatmapStyleUpdate(next, this.#cells.dims[0], context), heatmapLayoutUpdate(next), [0]);
+    }
+  }
+
+  // The caller's choice of order: computed, drawn, reported. An order still
+  // being computed for an earlier request is dropped when it arrives. On
+  // failure the status goes back to the order still shown.
+  async #reorder(option, previousOption) {
+    const shownBefore = this.#orderStatus;
+    const token = {};
+    this.#orderToken = token;
+    const method = resolveOrderMethod(option, this.#set.size, this.groups);
+    if (method === 'original' && this.#order === undefined) {
+      // Already drawn in file order (an order still computing is dropped).
+      this.#setOrderStatus(orderStatus(option, method));
+      return;
+    }
+    this.#setOrderStatus(orderStatus(option, method, { shown: shownBefore?.shown ?? 'original', pending: true }));
+    const started = now();
+    try {
+      const order = await orderFor(this.#set, option, this.groups);
+      const ms = order === undefined ? null : now() - started;
+      await this.#showOrder(order, token, orderStatus(option, method, { ms }));
+    } catch (error) {
+      if (token === this.#orderToken) {
+        const shown = shownBefore?.shown ?? 'original';
+        this.#setOrderStatus(orderStatus(shownBefore?.requested ?? previousOption, shownBefore?.method ?? shown, { shown }));
+      }
+      throw error;
     }
   }
 
