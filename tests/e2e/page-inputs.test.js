@@ -1,7 +1,9 @@
 // The demo page's inputs end to end in headless Chromium: files dropped on
 // the drop zone or chosen in the file inputs, ?data=&labels= links, label and
 // group columns, progress and cancel for a large file, and bad input that
-// leaves the previous heatmap exactly as it was.
+// leaves the previous heatmap exactly as it was. After the first test the
+// order is set to "original" as a user would, so the matrix reads in file
+// order; that choice sticks through every file opened.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
@@ -98,6 +100,8 @@ describe('demo page inputs', () => {
     assert.equal(page0.group.value, 'm:0', 'grouped by digit');
     assert.match(page0.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in \d+ ms · /);
     assert.match(page0.level, /^overview: 1 cell = \d+×\d+ items/);
+    await page.selectOption('#order', 'original');
+    await page.waitForFunction(() => /in file order$/.test(document.getElementById('status').textContent));
     assert.equal(await page.locator('#order option[value="groups"]').isDisabled(), false, 'by group is offered');
   });
 
@@ -117,7 +121,7 @@ describe('demo page inputs', () => {
     assert.equal(now.label.value, 'm:0');
     assert.deepEqual(now.label.options, ['word', 'pos', 'row number']);
     assert.equal(now.group.value, '', 'no groups by default');
-    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · parsed in \d+ ms · 36 similarities computed in \d+ ms/);
+    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · parsed in \d+ ms · 6×6 similarities of 6 normalized rows in \d+ ms · drawn in \d+ ms · in file order$/);
     assert.equal(now.level, 'single items');
     // The cells are the cosines of the file's rows.
     const rows = vectors.trim().split('\n').map((line) => line.split('\t').map(Number));
@@ -145,10 +149,12 @@ describe('demo page inputs', () => {
     const runs = groupsInOrder.filter((g, i) => g !== groupsInOrder[i - 1]);
     assert.equal(new Set(runs).size, runs.length, `each group is one run: ${groupsInOrder.join(', ')}`);
 
-    // No groups: the order goes back to the original one.
+    // No groups: the order goes back to the default one, 'auto' (clusters).
     await settle(page, () => page.selectOption('#groupColumn', ''));
+    assert.equal(await page.locator('#order').inputValue(), 'auto');
+    await page.waitForFunction(() => /ordered by average linkage \(auto\) in [\d,]+ ms$/.test(document.getElementById('status').textContent));
+    await page.selectOption('#order', 'original');
     await page.waitForFunction(() => document.getElementById('heatmap').data[0].text[2][0] === 'verb (#2)');
-    assert.equal(await page.locator('#order').inputValue(), 'original');
     await settle(page, () => page.selectOption('#labelColumn', 'm:0'));
     assert.deepEqual((await shown(page)).rowLabels, WORDS);
   });
@@ -158,18 +164,30 @@ describe('demo page inputs', () => {
       const t = document.getElementById('heatmap').data[0];
       return { zmin: t.zmin, zmax: t.zmax, diagonal: t.z.map((row, i) => row[i]), offDiagonal: t.z[0][1] };
     });
+    const colorbar = () => page.evaluate(() => document.getElementById('heatmap').data[0].colorbar.title.text);
+    assert.equal(await page.locator('#range').inputValue(), 'robust', 'the default range');
+    assert.equal(await page.locator('#zmin').isDisabled(), true, 'minimum and maximum are for the fixed range');
+    assert.match(await colorbar(), /^Cosine Similarity · 1st–99th percentile of cells: /);
     await page.check('#maskDiagonal');
     await page.waitForFunction(() => Number.isNaN(document.getElementById('heatmap').data[0].z[0][0]));
     assert.ok((await trace()).diagonal.every(Number.isNaN), 'the diagonal is blank');
+    await page.selectOption('#range', 'fixed');
+    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === -1);
+    assert.equal(await page.locator('#zmin').isDisabled(), false);
+    assert.equal(await colorbar(), 'Cosine Similarity');
     await page.selectOption('#range', 'auto');
     await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin !== -1);
     const auto = await trace();
     assert.ok(auto.zmin > -1 && auto.zmax < 1, `auto range ${auto.zmin}..${auto.zmax}`);
     assert.equal(await page.locator('#zmin').isDisabled(), true, 'the fixed range does not apply');
+    assert.match(await colorbar(), /^Cosine Similarity \(range fitted to data: /);
     await page.click('button[type="reset"]');
-    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === -1);
-    assert.equal((await trace()).diagonal[0], 1);
-    assert.equal(await page.locator('#zmin').isDisabled(), false);
+    await page.waitForFunction(() => /percentile/.test(document.getElementById('heatmap').data[0].colorbar.title.text)
+      && document.getElementById('heatmap').data[0].z[0][0] === 1);
+    assert.equal(await page.locator('#zmin').isDisabled(), true);
+    // Reset also brought back order 'auto'; the file order again for the tests below.
+    await page.selectOption('#order', 'original');
+    await page.waitForFunction(() => /in file order$/.test(document.getElementById('status').textContent));
   });
 
   test('a bad file shows its name, line and column, and the previous heatmap stays', async () => {
@@ -265,9 +283,16 @@ describe('demo page inputs', () => {
   test('?data= and ?labels= open files served beside the page', async () => {
     await page.goto(server.url('/?data=fixtures/vectors.tsv&labels=/fixtures/metadata.tsv&format=tsv'));
     await waitForHeatmap(page);
+    await page.waitForFunction(() => document.getElementById('status').dataset.order === 'done');
     const now = await shown(page);
-    assert.deepEqual(now.rowLabels, WORDS);
-    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions/);
+    // A new page: the default order, so the words come clustered.
+    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · .* · ordered by average linkage \(auto\) in [\d,]+ ms$/);
+    assert.deepEqual([...now.rowLabels].sort(), [...WORDS].sort());
+    const rows = (await fixture('vectors.tsv')).trim().split('\n').map((line) => line.split('\t').map(Number));
+    const item = now.rowLabels.map((label) => WORDS.indexOf(label));
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 6; j++) assert.ok(Math.abs(now.z[i][j] - cosine(rows[item[i]], rows[item[j]])) < 1e-6, 'each cell is its labelled pair');
+    }
     assert.ok(requests.includes(server.url('/fixtures/vectors.tsv')));
     assert.ok(requests.includes(server.url('/fixtures/metadata.tsv')));
   });

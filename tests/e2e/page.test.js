@@ -70,7 +70,7 @@ describe('demo page', () => {
     await server?.close();
   });
 
-  test('opens on the digits data set as an overview with the reference defaults', async () => {
+  test('opens on the digits data set as an overview, ordered by digit, coloured over the cells there are', async () => {
     const shown = await page.evaluate(() => {
       const gd = document.getElementById('heatmap');
       const trace = gd.data[0];
@@ -99,20 +99,24 @@ describe('demo page', () => {
     assert.ok(shown.rows < 1797 && shown.rows <= Math.ceil(shown.plotPixels[0]), `${shown.rows} rows for ${shown.plotPixels[0]} px`);
     assert.ok(shown.cols < 1797 && shown.cols <= Math.ceil(shown.plotPixels[1]), `${shown.cols} cols for ${shown.plotPixels[1]} px`);
     assert.match(shown.level, /overview: 1 cell = \d+×\d+ items/);
-    assert.equal(shown.zmin, -1);
-    assert.equal(shown.zmax, 1);
+    // The range: the 1st to 99th percentile of the cells shown, as the colour bar says.
+    assert.ok(shown.zmin > 0.4 && shown.zmin < 0.55 && shown.zmax > 0.85 && shown.zmax < 0.95, `${shown.zmin} to ${shown.zmax}`);
     assert.deepEqual(shown.firstStop, [0, 'rgb(247,251,255)']); // plotly express "Blues": light ...
     assert.deepEqual(shown.lastStop, [1, 'rgb(8,48,107)']); // ... to dark
     assert.equal(shown.title, 'Cosine Similarity Matrix');
     assert.equal(shown.xTitle, 'Index');
     assert.equal(shown.yTitle, 'Index');
     assert.ok(shown.yRange[0] > shown.yRange[1], 'row 0 is at the top, like imshow');
-    assert.equal(shown.colorbar, 'Cosine Similarity');
+    assert.equal(shown.colorbar, `Cosine Similarity · 1st–99th percentile of cells: ${shown.zmin.toFixed(2)} to ${shown.zmax.toFixed(2)}`);
     assert.equal(shown.texttemplate, '', 'no values printed in an overview');
-    assert.match(shown.status, /1,797 items × 64 dimensions/);
+    assert.match(shown.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in [\d,]+ ms · (\d+)×\1 block means of 1,797 normalized rows in [\d,]+ ms · drawn in [\d,]+ ms · ordered by group \(auto\) in [\d,]+ ms$/);
+    assert.equal(shown.rows, Number(/ (\d+)×\d+ block means/.exec(shown.status)[1]), 'the status names the cells drawn');
   });
 
   test('plots exactly the engine\'s similarities: block means, then single items after a zoom', async (t) => {
+    // In file order (the user's choice), so positions are row numbers.
+    await page.selectOption('#order', 'original');
+    await page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent));
     const result = await page.evaluate(async () => {
       const { loadEngine } = await import('/src/index.js');
       // Read the .npy here with a minimal reader of our own, so the check
@@ -200,6 +204,9 @@ describe('demo page', () => {
   });
 
   test('the controls restyle the plot without recomputing', async () => {
+    // The fixed range first (its numbers are what the fields below set).
+    await page.selectOption('#range', 'fixed');
+    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === -1);
     await page.evaluate(() => { window.zBefore = document.getElementById('heatmap').data[0].z; });
     const trace = () => page.evaluate(() => {
       const gd = document.getElementById('heatmap');
@@ -257,15 +264,18 @@ describe('demo page', () => {
     assert.equal(await page.locator('#zmin').getAttribute('aria-invalid'), 'true');
     assert.equal((await trace()).zmin, 0);
 
-    // Reset brings back the reference's defaults and clears the error.
+    // Reset brings back the defaults (the reference's titles and Blues, the
+    // robust range, order 'auto') and clears the error.
     await page.click('button[type="reset"]');
     await page.locator('#error').waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => /ordered by group \(auto\)/.test(document.getElementById('status').textContent));
     const reset = await trace();
     assert.equal(reset.title, 'Cosine Similarity Matrix');
     assert.equal(reset.colorscale[0][1], 'rgb(247,251,255)');
     assert.equal(reset.reversescale, false);
-    assert.equal(reset.zmin, -1);
-    assert.equal(reset.sameZ, true);
+    assert.ok(reset.zmin > 0.4, `robust range from ${reset.zmin}`);
+    assert.match(reset.colorbar, /^Cosine Similarity · 1st–99th percentile of cells: /);
+    assert.equal(await page.locator('#order').inputValue(), 'auto');
   });
 
   test('a small matrix prints its values and shows labels as text, not markup', async () => {

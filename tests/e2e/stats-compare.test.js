@@ -57,7 +57,7 @@ describe('statistics, neighbours, compare and cross-similarity panels', () => {
     await choose(page, '#embeddings-file', 'dupes.tsv');
     await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 30_000 });
     await page.waitForFunction(
-      () => document.getElementById('stats-status').dataset.state === 'done' && /^Statistics of 66 pairs/.test(document.getElementById('stats-status').textContent),
+      () => document.getElementById('stats-status').dataset.state === 'done' && /^Exact statistics of 66 pairs/.test(document.getElementById('stats-status').textContent),
       null,
       { timeout: 30_000 },
     );

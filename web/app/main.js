@@ -11,14 +11,15 @@ import {
 } from './metadata-columns.js';
 import { watchLevel } from './level.js';
 import { ProgressBox } from './progress.js';
-import { describeResult, StatusLine } from './status.js';
+import { describePicture, describeResult, StatusLine } from './status.js';
 import { watchTabs } from './tabs.js';
 import { attachTextsTab } from './texts-tab.js';
 import { fetchFile, readUrlParams } from './url-params.js';
 
 const form = document.getElementById('controls');
 const plot = document.getElementById('heatmap');
-const status = new StatusLine(document.getElementById('status'), document.getElementById('error'));
+const statusLine = document.getElementById('status');
+const status = new StatusLine(statusLine, document.getElementById('error'));
 const progress = new ProgressBox(document.getElementById('progress'));
 const embeddingsInput = document.getElementById('embeddings-file');
 const metadataInput = document.getElementById('metadata-file');
@@ -34,11 +35,19 @@ const analysis = attachAnalysis(view);
 attachExportButtons(view, document.getElementById('export-buttons'), {
   onError: (error) => status.error(error, 'Could not export'),
 });
-// A zoom recompute has no caller to reject: its failure is reported here.
+// A zoom recompute or a background order has no caller to reject: its
+// failure is reported here.
 view.addEventListener?.('error', (event) => status.error(event.detail, 'Could not show that part of the matrix'));
+// The file-order picture comes first; the status line says when the ordered
+// one replaces it (and which order it is).
+view.addEventListener?.('order', (event) => {
+  statusLine.dataset.order = event.detail.pending ? 'pending' : 'done';
+  if (current && view.embeddings && statusLine.dataset.state === 'done') status.done(describeResult(view, current));
+});
 // Controls for options this view does not have stay hidden.
 for (const wrapper of form.querySelectorAll('[data-option]')) wrapper.hidden = !(wrapper.dataset.option in defaults);
 writeControls(form, defaults);
+enableRangeInputs();
 watchControls(form, applyControls);
 form.addEventListener('reset', (event) => {
   // Back to the view's defaults (the reference's), not the HTML's values.
@@ -169,17 +178,17 @@ async function relabel() {
   }
 }
 
-// Ordering by group needs groups: without them, back to the original order.
+// Ordering by group needs groups: without them, back to the default order.
 function withoutGroupOrder() {
   const order = form.elements.namedItem('order');
   if (order?.value !== 'groups') return {};
-  order.value = 'original';
-  return { order: 'original' };
+  order.value = defaults.order;
+  return { order: defaults.order };
 }
 
 async function show(next, token) {
   const [n, d] = next.embeddings.dims;
-  status.busy(`Computing ${count.format(n * n)} cosine similarities of ${count.format(n)} × ${count.format(d)} embeddings…`);
+  status.busy(`Normalizing ${count.format(n)} × ${count.format(d)} embeddings and drawing their similarities…`);
   const labels = distinctLabels(choiceValues(next, next.labelChoice));
   const groups = choiceValues(next, next.groupChoice);
   if (!groups) {
@@ -188,6 +197,7 @@ async function show(next, token) {
   }
   await view.setEmbeddings(next.embeddings, { labels, groups });
   if (token !== generation) return;
+  next.picture = describePicture(view);
   current = next;
   showChoices();
   showLevel();
@@ -232,8 +242,7 @@ function cancelled(names) {
 // Restyles the plot in place; the similarities are not recomputed.
 async function applyControls(options) {
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-  const range = form.elements.namedItem('range');
-  for (const name of ['zmin', 'zmax']) form.elements.namedItem(name).disabled = range?.value === 'auto';
+  enableRangeInputs();
   try {
     await view.update(supported(options));
     showLevel();
@@ -244,6 +253,12 @@ async function applyControls(options) {
     form.elements.namedItem(option)?.setAttribute?.('aria-invalid', 'true');
     status.error(error, 'Could not apply the settings');
   }
+}
+
+// Minimum and maximum apply to the fixed range only.
+function enableRangeInputs() {
+  const range = form.elements.namedItem('range');
+  for (const name of ['zmin', 'zmax']) form.elements.namedItem(name).disabled = range ? range.value !== 'fixed' : false;
 }
 
 // Only the options this view knows: update() refuses unknown ones.

@@ -71,7 +71,7 @@ export class StatsPanel {
       if (this.#controller !== controller) return null;
       this.#stats = stats;
       this.render(labels);
-      this.#setStatus(`Statistics of ${formatCount(stats.pairCount)} pairs (i < j, each once), computed in ${Math.round(now() - started)} ms.`, 'done');
+      this.#setStatus(`Exact statistics of ${formatCount(stats.pairCount)} pairs (i < j, each once) in ${formatCount(Math.round(now() - started))} ms.`, 'done');
       return stats;
     } catch (error) {
       if (this.#controller !== controller) return null;

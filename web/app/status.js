@@ -1,3 +1,5 @@
+import { describeOrder } from '../src/heatmap-order.js';
+
 // The status line (role="status", announced politely) and the error box
 // (role="alert"). One place decides how progress and failures are worded.
 export class StatusLine {
@@ -35,10 +37,26 @@ const count = new Intl.NumberFormat('en-US');
 const ms = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /**
- * "vectors.tsv + metadata.tsv · 1,797 items × 64 dimensions · parsed in 12 ms ·
- *  3,229,209 similarities computed in 85 ms · drawn in 240 ms"
+ * What the view computed for its first picture, in the words of what it is:
+ * "406×406 block means of 1,797 normalized rows in 35 ms · drawn in 240 ms",
+ * or "6×6 similarities of 6 normalized rows in 3 ms · drawn in 20 ms".
+ * Read it right after setEmbeddings (it reads view.level and view.timings).
  * @param {CosineSimilarityHeatmap} view
- * @param {{name: string, metadataName?: string, parseMs?: number}} [dataSet]
+ */
+export function describePicture(view) {
+  const { dims: [rows, cols], kind } = view.level;
+  const what = kind === 'items' ? 'similarities' : 'block means';
+  return `${count.format(rows)}×${count.format(cols)} ${what} of ${count.format(view.embeddings.size)} normalized rows `
+    + `in ${ms.format(view.timings.compute)} ms · drawn in ${ms.format(view.timings.render)} ms`;
+}
+
+/**
+ * "digits.npy + labels.tsv · 1,797 items × 64 dimensions · parsed in 12 ms ·
+ *  406×406 block means of 1,797 normalized rows in 35 ms · drawn in 240 ms ·
+ *  ordered by group (auto) in 20 ms"
+ * @param {CosineSimilarityHeatmap} view
+ * @param {{name: string, metadataName?: string, parseMs?: number, picture?: string}} [dataSet]
+ *   picture: describePicture(view) when it was first drawn
  */
 export function describeResult(view, dataSet) {
   const { size, dim, zeroRows } = view.embeddings;
@@ -46,10 +64,9 @@ export function describeResult(view, dataSet) {
   if (dataSet) parts.push(dataSet.metadataName ? `${dataSet.name} + ${dataSet.metadataName}` : dataSet.name);
   parts.push(`${count.format(size)} items × ${count.format(dim)} dimensions`);
   if (dataSet?.parseMs !== undefined) parts.push(`parsed in ${ms.format(dataSet.parseMs)} ms`);
-  parts.push(
-    `${count.format(size * size)} similarities computed in ${ms.format(view.timings.compute)} ms`,
-    `drawn in ${ms.format(view.timings.render)} ms`,
-  );
+  parts.push(dataSet?.picture ?? describePicture(view));
+  const order = describeOrder(view.orderStatus);
+  if (order) parts.push(order);
   if (zeroRows.length > 0) parts.push(`${count.format(zeroRows.length)} zero vectors (similarity 0)`);
   return parts.join(' · ');
 }
