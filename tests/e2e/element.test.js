@@ -1,7 +1,9 @@
 // <cosine-heatmap> in plain HTML: two instances (one from src + labels
 // attributes, one from the embeddings property) share one engine and its
 // workers, fire ready / select / error, restyle from attributes, hover in
-// light DOM and follow their container's size.
+// light DOM and follow their container's size. A third, with no attributes
+// at all, draws as the view does by default: file order first, then the
+// order 'auto' finds ('order' events), colours over the robust range.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, startServer } from './browser.js';
@@ -15,13 +17,14 @@ const PAGE = `<!doctype html>
 </head><body>
 <div id="frame-a"><cosine-heatmap id="a" src="/data/digits/digits.npy" labels="/data/digits/labels.tsv"
   title="Digits" color-scale="RdBu" order="average" style="height:100%"></cosine-heatmap></div>
-<div id="frame-b"><cosine-heatmap id="b" title="Small" zmin="0" zmax="1" style="height:380px"></cosine-heatmap></div>
+<div id="frame-b"><cosine-heatmap id="b" title="Small" zmin="0" zmax="1" order="original" style="height:380px"></cosine-heatmap></div>
 <cosine-heatmap id="c" src="/fixtures/bad.csv" style="height:200px"></cosine-heatmap>
+<cosine-heatmap id="d" style="height:300px"></cosine-heatmap>
 <script type="module">
   import { defineCosineHeatmapElement } from '/src/cosine-heatmap-element.js';
   window.events = [];
-  for (const id of ['a', 'b', 'c']) {
-    for (const type of ['ready', 'select', 'error']) {
+  for (const id of ['a', 'b', 'c', 'd']) {
+    for (const type of ['ready', 'select', 'error', 'order']) {
       document.getElementById(id).addEventListener(type, (e) => window.events.push({ id, type, detail: JSON.parse(JSON.stringify(e.detail, (k, v) => (k === 'error' ? undefined : ArrayBuffer.isView(v) ? Array.from(v) : v))) }));
     }
   }
@@ -29,6 +32,8 @@ const PAGE = `<!doctype html>
   const b = document.getElementById('b');
   b.labels = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
   b.embeddings = [[1, 0, 0], [0.9, 0.1, 0], [0, 1, 0], [0, 0.8, 0.2], [0.5, 0.5, 0.5]];
+  // 40 items in two directions, alternating in the file.
+  document.getElementById('d').embeddings = Array.from({ length: 40 }, (_, i) => (i % 2 ? [1, 0.02 * i, 0] : [0, 0.02 * i, 1]));
 </script>
 </body></html>`;
 
@@ -63,8 +68,8 @@ describe('<cosine-heatmap>', () => {
     });
     await page.route(server.url('/element-test.html'), (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
     await page.goto(server.url('/element-test.html'));
-    await page.waitForFunction(() => window.events?.filter((e) => e.type === 'ready' || e.type === 'error').length >= 3, null, { timeout: 30_000 });
-    assert.deepEqual((await readyIds(page)).sort(), ['a', 'b', 'c']);
+    await page.waitForFunction(() => window.events?.filter((e) => e.type === 'ready' || e.type === 'error').length >= 4, null, { timeout: 30_000 });
+    assert.deepEqual((await readyIds(page)).sort(), ['a', 'b', 'c', 'd']);
 
     const state = await page.evaluate(() => {
       const a = document.getElementById('a');
@@ -82,6 +87,7 @@ describe('<cosine-heatmap>', () => {
         scaleA: a.view.options.colorScale,
         orderA: a.view.options.order,
         zB: [b.view.options.zmin, b.view.options.zmax],
+        rangeB: b.view.options.range,
         labelsB: b.view.labels,
         shadow: a.shadowRoot,
       };
@@ -96,6 +102,8 @@ describe('<cosine-heatmap>', () => {
     assert.equal(state.scaleA, 'RdBu');
     assert.equal(state.orderA, 'average');
     assert.deepEqual(state.zB, [0, 1]);
+    assert.equal(state.rangeB, 'fixed', 'zmin and zmax attributes pick the fixed range');
+    assert.equal(state.readyB.order.shown, 'original');
     assert.deepEqual(state.labelsB, ['alpha', 'beta', 'gamma', 'delta', 'epsilon']);
     assert.equal(state.shadow, null, 'light DOM: Plotly\'s stylesheet applies');
 
@@ -126,6 +134,27 @@ describe('<cosine-heatmap>', () => {
     await page.waitForFunction(() => document.querySelector('#a .cosine-heatmap-plot')._fullLayout.width === 480, null, { timeout: 5000 });
     await page.evaluate(() => { document.getElementById('frame-a').style.height = '300px'; });
     await page.waitForFunction(() => document.querySelector('#a .cosine-heatmap-plot')._fullLayout.height === 300, null, { timeout: 5000 });
+
+    // d: the defaults. Ready at the first picture; an 'order' event says when
+    // the ordered one is drawn.
+    await page.waitForFunction(() => window.events.some((e) => e.id === 'd' && e.type === 'order' && !e.detail.pending));
+    const d = await page.evaluate(() => {
+      const element = document.getElementById('d');
+      const trace = element.view.element.data[0];
+      const order = Array.from(element.view.order);
+      return {
+        ready: window.events.find((e) => e.id === 'd' && e.type === 'ready').detail.order,
+        last: window.events.filter((e) => e.id === 'd' && e.type === 'order').at(-1).detail,
+        options: [element.view.options.order, element.view.options.range],
+        switches: order.filter((item, p) => p > 0 && item % 2 !== order[p - 1] % 2).length,
+        colorbar: trace.colorbar.title.text,
+      };
+    });
+    assert.deepEqual(d.options, ['auto', 'robust']);
+    assert.equal(d.ready.requested, 'auto');
+    assert.deepEqual([d.last.method, d.last.shown, d.last.pending], ['average', 'average', false]);
+    assert.equal(d.switches, 1, 'ordered: the two directions are two blocks');
+    assert.match(d.colorbar, /^Cosine Similarity · 1st–99th percentile of cells: /);
 
     assert.deepEqual(errors.filter((e) => !/bad\.csv|zmin/.test(e)), []);
     await page.close();

@@ -85,7 +85,7 @@ describe('heatmap at scale', () => {
     const ms = await page.evaluate(async ([n, d, groups]) => {
       const { library, planted, plot } = window.stage;
       window.data = planted(n, d, groups);
-      window.view = new library.CosineSimilarityHeatmap(plot);
+      window.view = new library.CosineSimilarityHeatmap(plot, { order: 'original' });
       const started = performance.now();
       await window.view.setEmbeddings(window.data.embeddings, { labels: window.data.labels, groups: window.data.groups });
       return performance.now() - started;

@@ -80,6 +80,9 @@ describe('hostile labels are shown as text', () => {
     });
     await page.goto(server.url('/?data=/fixtures/hostile/vectors.tsv&labels=/fixtures/hostile/metadata.tsv'));
     await waitForHeatmap(page);
+    // In file order, so position i holds label i.
+    await page.selectOption('#order', 'original');
+    await page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent));
   });
 
   after(async () => {
@@ -145,11 +148,14 @@ describe('hostile labels are shown as text', () => {
       x: document.querySelector('#heatmap .xtitle')?.textContent,
       bar: document.querySelector('#heatmap .cbtitle')?.textContent,
     }));
+    // The colour bar's title goes on with the range shown (" · 1st–99th percentile …").
     await page.waitForFunction((w) => document.querySelector('#heatmap .gtitle')?.textContent === w.title
       && document.querySelector('#heatmap .xtitle')?.textContent === w.x
-      && document.querySelector('#heatmap .cbtitle')?.textContent === w.bar, want, { timeout: 10_000 })
+      && document.querySelector('#heatmap .cbtitle')?.textContent.startsWith(`${w.bar} · `), want, { timeout: 10_000 })
       .catch(() => {});
-    assert.deepEqual(await drawn(), want);
+    const shown = await drawn();
+    assert.match(shown.bar, / · 1st–99th percentile of cells: /);
+    assert.deepEqual({ ...shown, bar: shown.bar.split(' · ')[0] }, want);
     const hover = await hoverText(page, 0, 1);
     assert.ok(hover.includes('<script>window.pwned=1</script> %{z}:'), `the value name in hover is literal: ${hover.slice(0, 200)}`);
     await assertNothingRan(page, dialogs, requests, server.origin);

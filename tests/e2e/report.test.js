@@ -88,7 +88,7 @@ describe('report', () => {
     assert.ok(shown.flags.includes('high-similarity'), `flags ${shown.flags}`);
     assert.equal(shown.title, 'Digits');
     assert.match(shown.summary, /1,797 items × 64 dimensions/);
-    assert.match(shown.summary, /order: average/);
+    assert.match(shown.summary, /order: average linkage/);
     assert.ok(shown.statistics > 10);
 
     // Hover shows which items a cell compares.
@@ -96,6 +96,24 @@ describe('report', () => {
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
     const hover = await page.locator('#heatmap .hoverlayer .hovertext').first().textContent({ timeout: 5000 });
     assert.match(hover, /rows: .*columns: .*mean Cosine Similarity: [0-9.-]+/s);
+    await page.close();
+  });
+
+  test('by default the report is ordered by group (auto) and its colour bar says which range it shows', async () => {
+    const output = join(dir, 'default.html');
+    await run(process.execPath, [CLI, 'report', join(DIGITS, 'digits.npy'), '--labels', join(DIGITS, 'labels.tsv'),
+      '--group-column', 'digit', '-o', output]);
+    const { page, errors } = await openOffline(await readFile(output, 'utf8'));
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready');
+    assert.deepEqual(errors, []);
+    const shown = await page.evaluate(() => ({
+      summary: document.getElementById('report-summary').textContent,
+      colorbar: document.querySelector('#heatmap .cbtitle')?.textContent,
+      ticks: document.getElementById('heatmap').layout.xaxis.ticktext,
+    }));
+    assert.match(shown.summary, /order: group \(auto\)/);
+    assert.match(shown.colorbar, /^Cosine Similarity · 1st–99th percentile of cells: 0\.\d\d to 0\.\d\d$/);
+    assert.deepEqual(shown.ticks, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     await page.close();
   });
 
