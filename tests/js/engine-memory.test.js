@@ -38,3 +38,42 @@ test('sets of 1 GiB load until the 4 GiB heap is full; the next is refused and t
   for (const set of [...sets, again]) set.dispose();
   engine.dispose();
 });
+
+test('with 16 workers, loading 100,000 x 384 grows the process by at most 2 x the input + 512 MiB', { timeout: 300_000 }, async () => {
+  const engine = await loadEngine({ workers: 16 });
+  await engine.stats(); // every worker started and idle
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  const n = 100000;
+  const d = 384;
+  const data = new Float32Array(n * d);
+  for (let k = 0; k < data.length; k++) data[k] = Math.sin(k * 0.7) + (k % 7) * 0.01;
+  const inputBytes = data.byteLength;
+  const set = await engine.embeddings({ data, dims: [n, d] });
+  const overview = await set.overview({ size: 8 });
+  assert.equal(overview.dims[0], 8);
+  const grown = process.memoryUsage().rss - before;
+  const holders = (await engine.stats()).filter((worker) => worker.sets === 1).length;
+  // 146 MiB: three copies fit the default 512 MiB budget.
+  assert.equal(holders, 3);
+  assert.ok(grown <= 2 * inputBytes + 512 * 2 ** 20, `grew by ${(grown / 2 ** 20).toFixed(0)} MiB for ${(inputBytes / 2 ** 20).toFixed(0)} MiB of input`);
+  // Work on the set goes to the workers that hold it.
+  const window = await set.overview({ size: 4, reduce: 'max', window: { rows: [0, 400], cols: [0, 400] } });
+  assert.ok(window.data.every((v) => v <= 1 + 1e-6));
+  set.dispose();
+  engine.dispose();
+});
+
+test('copyBudgetBytes sets how many workers hold a set; two sets always share a worker', async () => {
+  const engine = await loadEngine({ workers: 4, copyBudgetBytes: 1 });
+  const a = await engine.embeddings([[1, 0], [0, 1], [1, 1]]);
+  const b = await engine.embeddings([[0, 1], [1, 0], [1, 1]]);
+  assert.deepEqual((await engine.stats()).map((worker) => worker.sets), [2, 0, 0, 0]);
+  const comparison = await a.compare(b);
+  assert.equal(comparison.n, 3);
+  const all = await loadEngine({ workers: 4, copyBudgetBytes: Infinity });
+  const c = await all.embeddings([[1, 0], [0, 1]]);
+  assert.deepEqual((await all.stats()).map((worker) => worker.sets), [1, 1, 1, 1]);
+  for (const set of [a, b, c]) set.dispose();
+  await assert.rejects(loadEngine({ copyBudgetBytes: -1 }), /copyBudgetBytes must be a number of bytes ≥ 0/);
+});

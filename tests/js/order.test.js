@@ -68,7 +68,7 @@ test("'groups' keeps each group contiguous, in natural order of names", async ()
   for (const item of order) if (runs.at(-1) !== groups[item]) runs.push(groups[item]);
   assert.deepEqual(runs, ['g0', 'g5', 'g10', 'g15', 'g20', 'g25']);
   await assert.rejects(set.order({ method: 'groups', groups: ['a'] }), /one group name per item \(300\), got 1/);
-  await assert.rejects(set.order({ method: 'ward' }), /method must be one of original, average/);
+  await assert.rejects(set.order({ method: 'ward' }), /method must be one of auto, original, average/);
   set.dispose();
 });
 

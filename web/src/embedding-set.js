@@ -125,7 +125,7 @@ export class EmbeddingSet {
   dispose() {
     if (this.#disposed) return;
     this.#disposed = true;
-    if (!this.#engine.disposed) this.#engine._pool.broadcast('dispose', { id: this.#id }).catch(() => {});
+    if (!this.#engine.disposed) this.#engine._pool.dropSet(this.#id).catch(() => {});
   }
 
   // For the library's own modules: the id the workers know this set by.

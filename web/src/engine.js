@@ -4,7 +4,7 @@ import { formatBytes } from './format-bytes.js';
 import { embedTexts } from './operations/embed-texts.js';
 import { loadSet } from './operations/load.js';
 import { toTensor } from './to-tensor.js';
-import { describeValue, integerIn, optionsObject } from './validate-options.js';
+import { byteBudget, integerIn, optionsObject } from './validate-options.js';
 import { WorkerPool } from './worker-pool.js';
 
 // Above this, set.similarity() refuses to materialize n×n (1 GiB: n ≤ 16,384)
@@ -46,6 +46,7 @@ export class Engine {
     this.workers = pool.size;
     this.limits = pool.info.limits;
     this.matrixBudgetBytes = options.matrixBudgetBytes ?? DEFAULT_MATRIX_BUDGET_BYTES;
+    this.copyBudgetBytes = options.copyBudgetBytes ?? null;
   }
 
   get disposed() {
@@ -121,7 +122,7 @@ export class Engine {
 
   async #load(tensor, name, options) {
     const id = nextSetId++;
-    const described = await loadSet(this.#pool, id, tensor, name, options);
+    const described = await loadSet(this.#pool, id, tensor, name, options, this.copyBudgetBytes ?? undefined);
     return new EmbeddingSet(this, id, described);
   }
 
@@ -149,18 +150,11 @@ export class Engine {
 
 // loadEngine's options, checked before any worker starts.
 export function checkEngineOptions(options) {
-  const { workers, wasmUrl, matrixBudgetBytes } = optionsObject(options, 'loadEngine: options');
+  const { workers, wasmUrl, matrixBudgetBytes, copyBudgetBytes } = optionsObject(options, 'loadEngine: options');
   if (workers !== undefined) integerIn(workers, 1, MAX_WORKERS, 'loadEngine: workers');
-  if (matrixBudgetBytes !== undefined) {
-    const valid = typeof matrixBudgetBytes === 'number' && matrixBudgetBytes >= 0 && !Number.isNaN(matrixBudgetBytes);
-    if (!valid) {
-      throw new CosineHeatmapError(
-        `loadEngine: matrixBudgetBytes must be a number of bytes ≥ 0 (Infinity: no budget), got ${describeValue(matrixBudgetBytes)}`,
-        { code: 'INVALID_ARGUMENT' },
-      );
-    }
-  }
-  return { workers, wasmUrl, matrixBudgetBytes };
+  if (copyBudgetBytes !== undefined) byteBudget(copyBudgetBytes, 'loadEngine: copyBudgetBytes');
+  if (matrixBudgetBytes !== undefined) byteBudget(matrixBudgetBytes, 'loadEngine: matrixBudgetBytes');
+  return { workers, wasmUrl, matrixBudgetBytes, copyBudgetBytes };
 }
 
 async function defaultWorkerCount() {

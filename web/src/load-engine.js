@@ -3,7 +3,9 @@ import { checkEngineOptions, Engine } from './engine.js';
 const engines = new Map();
 
 // options: {workers (default: the machine's cores), wasmUrl (default: next
-// to the library), matrixBudgetBytes (default 1 GiB)}.
+// to the library), matrixBudgetBytes (default 1 GiB), copyBudgetBytes
+// (worker memory all copies of one set may take; default 512 MiB or two
+// copies, whichever is more)}.
 // One engine per distinct options, created on first use and shared after:
 // several views on a page, or several calls in a script, use one worker and
 // one WASM instance. A failed start is not cached, so a retry can succeed.
@@ -16,7 +18,11 @@ export function loadEngine(options = {}) {
   }
   settings.wasmUrl = resolveUrl(settings.wasmUrl);
   // Infinity is a valid budget that JSON would write as null.
-  const key = JSON.stringify({ ...settings, matrixBudgetBytes: String(settings.matrixBudgetBytes) });
+  const key = JSON.stringify({
+    ...settings,
+    matrixBudgetBytes: String(settings.matrixBudgetBytes),
+    copyBudgetBytes: String(settings.copyBudgetBytes),
+  });
   if (!engines.has(key)) {
     const created = Engine.create(settings, () => engines.delete(key));
     created.catch(() => engines.delete(key));

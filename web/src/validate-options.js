@@ -41,6 +41,14 @@ export function numberIn(value, min, max, what) {
   return value;
 }
 
+// A number of bytes ≥ 0; Infinity means no limit.
+export function byteBudget(value, what) {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw refuse(what, 'a number of bytes ≥ 0 (Infinity: no budget)', value);
+  }
+  return value;
+}
+
 export function finiteNumber(value, what) {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw refuse(what, 'a finite number', value);
   return value;

@@ -1,17 +1,28 @@
 import { CosineHeatmapError } from './errors.js';
 import { WorkerClient } from './worker-client.js';
 
-// A fixed set of engine workers, each with its own WASM instance and its own
-// copy of every embedding set. No SharedArrayBuffer, so it runs on any static
-// host without cross-origin isolation.
+// A fixed set of engine workers, each with its own WASM instance. No
+// SharedArrayBuffer, so it runs on any static host without cross-origin
+// isolation; instead a set is copied into as many workers as its copy budget
+// allows (placeSet), always the first ones, so any two sets share worker 0
+// and memory does not grow with the number of cores.
+// Jobs from every run() share one queue: interactive jobs (overviews,
+// orders, single rows) go before background ones (passes over all pairs),
+// each worker runs one job at a time, and a free worker takes the first
+// queued job it holds the sets for. Background passes are cut into short
+// jobs, so an interactive request waits for at most one of them.
 // A worker that dies (out of memory, killed) is replaced before the next
 // request; the sets it held are gone, so `generation` counts replacements
 // and sets loaded before one refuse to work, with the reason.
 export class WorkerPool {
   #clients;
+  #busy;
   #initArgs;
   #healing = null;
   #terminated = false;
+  #queues = { interactive: [], background: [] };
+  #nextSeq = 0;
+  #holders = new Map(); // set id -> how many workers (the first ones) hold it
 
   static async spawn(size, initArgs) {
     const started = await Promise.allSettled(Array.from({ length: size }, () => startClient(initArgs)));
@@ -26,6 +37,7 @@ export class WorkerPool {
 
   constructor(clients, initArgs) {
     this.#clients = clients.map(({ client }) => client);
+    this.#busy = this.#clients.map(() => false);
     this.info = clients[0].info;
     this.#initArgs = initArgs;
     this.generation = 0;
@@ -45,33 +57,70 @@ export class WorkerPool {
     return this.#clients.find((client) => client.failure)?.failure.message ?? null;
   }
 
-  // Sends a request to every worker. `transfer` moves buffers to the last
-  // worker only: the others receive copies, made before the move.
-  async broadcast(action, args, transfer = []) {
+  // How many workers hold set `id` (all of them for an unknown id).
+  holders(id) {
+    return this.#holders.get(id) ?? this.#clients.length;
+  }
+
+  // Sends a request to every worker (or the first `count`). `transfer` moves
+  // buffers to the last one only: the others receive copies, made before the move.
+  async broadcast(action, args, transfer = [], count = this.#clients.length) {
     await this.#heal();
-    const last = this.#clients.length - 1;
+    const last = count - 1;
     return Promise.all(
-      this.#clients.map((client, k) => client.request(action, args, k === last ? transfer : [])),
+      this.#clients.slice(0, count).map((client, k) => client.request(action, args, k === last ? transfer : [])),
     );
   }
 
-  // Runs independent jobs ({action, args, weight}) on whichever worker is
-  // free, hands each result to onResult as it arrives, and reports progress
-  // in job weights. Abort stops dispatching at once and rejects; jobs already
-  // running finish in their workers (each is short) and are ignored, so the
-  // pool stays usable.
-  async run(jobs, { signal, onProgress, onResult } = {}) {
+  // Decides how many workers hold a set of `bytes` (at least one, the first
+  // ones: as many copies as `copyBudgetBytes` pays for) and loads it there,
+  // one worker after the other: each moves the rows' buffer back when its
+  // copy is in WASM memory, so the rows cross to every worker without a
+  // structured-clone copy per worker. Returns the first worker's answer.
+  async placeSet(id, bytes, copyBudgetBytes, { tensor, ...args }) {
     await this.#heal();
+    const copies = Math.max(1, Math.min(this.#clients.length, Math.floor(copyBudgetBytes / Math.max(1, bytes))));
+    this.#holders.set(id, copies);
+    let rows = tensor.data;
+    let first = null;
+    try {
+      for (let k = 0; k < copies; k++) {
+        const answer = await this.#clients[k].request('load', { ...args, tensor: { data: rows, dims: tensor.dims } }, [rows.buffer]);
+        rows = answer.rows;
+        first ??= answer.described;
+      }
+      return first;
+    } catch (error) {
+      this.dropSet(id).catch(() => {});
+      throw error;
+    }
+  }
+
+  dropSet(id) {
+    const copies = this.holders(id);
+    this.#holders.delete(id);
+    return this.broadcast('dispose', { id }, [], copies);
+  }
+
+  // Runs independent jobs ({action, args, weight}) on free workers that hold
+  // their sets (args.id, args.otherId), hands each result to onResult as it
+  // arrives, and reports progress in job weights. priority: 'interactive'
+  // (default) or 'background'. Abort stops dispatching at once and rejects;
+  // jobs already running finish in their workers (each is short) and are
+  // ignored, so the pool stays usable.
+  async run(jobs, { signal, onProgress, onResult, priority = 'interactive' } = {}) {
+    await this.#heal();
+    // Disposed while the healing check was pending: nothing will take these jobs.
+    if (this.#terminated) throw new CosineHeatmapError(DISPOSED, { code: 'DISPOSED' });
+    const queue = this.#queues[priority];
+    if (!queue) throw new CosineHeatmapError(`unknown job priority ${JSON.stringify(priority)}`, { code: 'INVALID_ARGUMENT' });
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
       const total = jobs.reduce((sum, job) => sum + (job.weight ?? 1), 0);
-      let next = 0;
-      let running = 0;
-      let done = 0;
-      let settled = false;
+      const state = { settled: false, remaining: jobs.length, done: 0 };
       const finish = (error) => {
-        if (settled) return;
-        settled = true;
+        if (state.settled) return;
+        state.settled = true;
         signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
         else resolve();
@@ -79,46 +128,78 @@ export class WorkerPool {
       const onAbort = () => finish(abortReason(signal));
       signal?.addEventListener('abort', onAbort, { once: true });
       onProgress?.({ done: 0, total });
-
-      const dispatch = (client) => {
-        if (settled) return;
-        if (next >= jobs.length) {
-          if (running === 0) finish();
-          return;
-        }
-        const job = jobs[next++];
-        running++;
-        // Progress inside a job moves the total by its share of the job's weight.
-        const inside = onProgress && (({ done: d, total: t }) => {
-          if (!settled && t > 0) onProgress({ done: done + ((job.weight ?? 1) * d) / t, total });
-        });
-        client.request(job.action, job.args, [], { onProgress: inside }).then(
-          (result) => {
-            running--;
-            if (settled) return;
-            try {
-              onResult?.(job, result);
-            } catch (error) {
-              return finish(error);
-            }
-            done += job.weight ?? 1;
-            onProgress?.({ done, total });
-            dispatch(client);
-          },
-          (error) => {
-            running--;
-            finish(error);
-          },
-        );
-      };
       if (jobs.length === 0) return finish();
-      for (const client of this.#clients) dispatch(client);
+      state.complete = (job, result) => {
+        if (state.settled) return;
+        try {
+          onResult?.(job, result);
+        } catch (error) {
+          return finish(error);
+        }
+        state.done += job.weight ?? 1;
+        onProgress?.({ done: state.done, total });
+        if (--state.remaining === 0) finish();
+      };
+      state.fail = finish;
+      // Progress inside a job moves the total by its share of the job's weight.
+      state.inside = (job) =>
+        onProgress &&
+        (({ done: d, total: t }) => {
+          if (!state.settled && t > 0) onProgress({ done: state.done + ((job.weight ?? 1) * d) / t, total });
+        });
+      for (const job of jobs) {
+        const holders = Math.min(this.holders(job.args?.id), this.holders(job.args?.otherId));
+        queue.push({ job, state, holders, seq: this.#nextSeq++ });
+      }
+      this.#dispatch();
     });
+  }
+
+  // Gives every free worker the first queued job it can run.
+  #dispatch() {
+    for (let k = 0; k < this.#clients.length; k++) {
+      if (this.#busy[k] || this.#clients[k].failure) continue;
+      const entry = this.#take(k);
+      if (!entry) continue;
+      const { job, state } = entry;
+      this.#busy[k] = true;
+      this.#clients[k].request(job.action, job.args, [], { onProgress: state.inside(job) }).then(
+        (result) => {
+          this.#busy[k] = false;
+          state.complete(job, result);
+          this.#dispatch();
+        },
+        (error) => {
+          this.#busy[k] = false;
+          state.fail(error);
+          // A dead worker took its sets with it: queued jobs would wait for it forever.
+          if (this.#clients[k].failure) this.#failQueued(error);
+          this.#dispatch();
+        },
+      );
+    }
+  }
+
+  #failQueued(error) {
+    for (const queue of Object.values(this.#queues)) {
+      for (const { state } of queue.splice(0)) state.fail(error);
+    }
+  }
+
+  #take(worker) {
+    for (const queue of [this.#queues.interactive, this.#queues.background]) {
+      // Jobs of finished (failed, cancelled) runs are dropped as they come up.
+      while (queue.length && queue[0].state.settled) queue.shift();
+      const at = queue.findIndex((entry) => !entry.state.settled && worker < entry.holders);
+      if (at >= 0) return queue.splice(at, 1)[0];
+    }
+    return null;
   }
 
   // For good: nothing restarts, every pending and later request rejects.
   terminate() {
     this.#terminated = true;
+    this.#failQueued(new CosineHeatmapError(DISPOSED, { code: 'DISPOSED' }));
     for (const client of this.#clients) client.terminate(DISPOSED, 'DISPOSED');
   }
 

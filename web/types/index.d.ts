@@ -34,6 +34,11 @@ export interface LoadEngineOptions {
   workers?: number;
   /** Largest n × m matrix similarity() builds, in bytes (default 1 GiB; Infinity: no budget). */
   matrixBudgetBytes?: number;
+  /**
+   * Worker memory all copies of one set may take, in bytes: a set is held by as many workers as
+   * this pays for, at least one (default: 512 MiB, or two copies when that is more; Infinity: every worker).
+   */
+  copyBudgetBytes?: number;
 }
 
 /** The engine, shared: the same options give the same promise. */
@@ -45,6 +50,8 @@ export class Engine {
   readonly kernel: string;
   readonly workers: number;
   readonly matrixBudgetBytes: number;
+  /** loadEngine's copyBudgetBytes, or null for the default. */
+  readonly copyBudgetBytes: number | null;
   /** The core's limits, read from the workers when the engine started. */
   readonly limits: EngineLimits;
   /** True after dispose(): every call on the engine and its sets rejects with code 'DISPOSED'. */

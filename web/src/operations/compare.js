@@ -78,6 +78,7 @@ export async function compare(pool, a, b, options = {}) {
   await pool.run([...momentJobs, ...passJob], {
     signal,
     onProgress,
+    priority: 'background',
     onResult: ({ action }, result) => {
       if (action === 'compareMoments') moments = result;
       else if (action === 'crossMomentsBand') parts.push(result.moments);
@@ -87,6 +88,7 @@ export async function compare(pool, a, b, options = {}) {
   if (split) {
     await pool.run([{ action: 'compareFromBands', args: { id: a._id, otherId: b._id, parts } }], {
       signal,
+      priority: 'background',
       onResult: (_, result) => {
         moments = result;
       },

@@ -39,7 +39,8 @@ export const actions = {
       }
       const described = { size: set._size(), dim: set._dim(), zeroRows: Array.from(set._zeroRows()) };
       host.keepSet(id, set);
-      return { result: described };
+      // The rows go back to the caller, moved, for the next worker to load.
+      return { result: { described, rows: data }, transfer: [data.buffer] };
     } catch (error) {
       set.delete();
       throw error;
@@ -52,15 +53,18 @@ export const actions = {
   },
 };
 
-// Every worker gets the set (`transfer` moves the caller's buffer to the
-// last one); if any refuses it, the others drop theirs.
-export async function loadSet(pool, id, tensor, name, options) {
-  const { tensor: payload, transfer } = transferableTensor(tensor, options);
-  try {
-    const [described] = await pool.broadcast('load', { id, tensor: payload, name }, transfer);
-    return described;
-  } catch (error) {
-    pool.broadcast('dispose', { id }).catch(() => {});
-    throw error;
-  }
+// The set goes to as many workers as its copy budget pays for (at least
+// one); its rows are the library's own copy (or the caller's buffer with
+// {transfer: true}), moved from worker to worker. If any worker refuses the
+// set, the others drop theirs.
+export async function loadSet(pool, id, tensor, name, options, copyBudgetBytes) {
+  const { tensor: payload } = transferableTensor(tensor, options);
+  const bytes = tensor.dims[0] * tensor.dims[1] * 4;
+  copyBudgetBytes ??= Math.max(DEFAULT_COPY_BUDGET_BYTES, 2 * bytes);
+  return pool.placeSet(id, bytes, copyBudgetBytes, { id, tensor: payload, name });
 }
+
+// Without loadEngine({copyBudgetBytes}), the copies of one set may take
+// 512 MiB of worker memory in all, or two copies when that is more: small
+// sets sit in every worker, large ones in two, whatever the core count.
+export const DEFAULT_COPY_BUDGET_BYTES = 512 * 2 ** 20;

@@ -7,6 +7,8 @@ import { describeValue } from '../validate-options.js';
 
 export const ORDER_METHODS = ['auto', 'original', 'average', 'complete', 'single', 'spectral', 'groups'];
 
+const HIERARCHICAL = ['average', 'complete', 'single'];
+
 // 'auto' picks average linkage up to this many items (seconds at most in
 // WASM), recursive spectral bisection above.
 export const AUTO_HIERARCHICAL_MAX_ITEMS = 5000;
@@ -49,6 +51,16 @@ export async function order(engine, set, cache, options) {
     });
   }
   if (method === 'auto') method = autoOrderMethod(set.size, groups !== undefined && groups !== null);
+  // Refused here, not after waiting in the queue behind other work.
+  const limit = engine.limits.maxHierarchicalItems;
+  if (HIERARCHICAL.includes(method) && set.size > limit) {
+    const megabytes = Math.round((set.size * (set.size - 1) * 2) / 1e6);
+    throw new CosineHeatmapError(
+      `order: ${method} linkage of ${set.size} items needs O(n^2) memory (${megabytes} MB of pairwise distances); ` +
+        `hierarchical orders are limited to ${limit} items: use 'spectral' or 'auto' for larger sets`,
+      { code: 'TOO_LARGE' },
+    );
+  }
   let groupIds = new Int32Array(0);
   if (method === 'groups') groupIds = toGroupIds(groups, set.size, "order: 'groups'").ids;
   const key = method === 'groups' ? `groups:${Array.from(groupIds).join(',')}` : method;
@@ -62,6 +74,7 @@ export async function order(engine, set, cache, options) {
     computing.catch(() => cache.delete(key));
   }
   const permutation = (await cache.get(key)).slice();
-  permutation.method = method;
+  // Not enumerable: the array still equals any other with the same items.
+  Object.defineProperty(permutation, 'method', { value: method });
   return permutation;
 }

@@ -72,9 +72,11 @@ export async function overview(engine, set, options) {
         weight: (rowEdges[k1] - rowEdges[k0]) * windowCols,
       });
     }
+    // Every pair of the window: a pass, so it yields to interactive requests.
     await engine._pool.run(jobs, {
       signal,
       onProgress,
+      priority: 'background',
       onResult: ({ args: { cells: [k0] } }, block) => data.set(block, k0 * cols),
     });
   }

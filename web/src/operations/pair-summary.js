@@ -19,6 +19,7 @@ export async function pairSummary(engine, set, options) {
   }));
   await engine._pool.run(jobs, {
     ...options,
+    priority: 'background',
     onResult: (_, part) => {
       total.count += part.count;
       total.sum += part.sum;

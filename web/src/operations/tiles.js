@@ -33,7 +33,7 @@ export async function* tiles(engine, set, options = {}) {
     const results = [];
     await engine._pool.run(
       batch.map(([rows, cols]) => ({ action: 'tile', args: { id: set._id, rows, cols } })),
-      { signal, onResult: ({ args }, tile) => results.push({ rows: args.rows, cols: args.cols, ...tile }) },
+      { signal, priority: 'background', onResult: ({ args }, tile) => results.push({ rows: args.rows, cols: args.cols, ...tile }) },
     );
     done += batch.length;
     onProgress?.({ done, total });

@@ -29,7 +29,7 @@ export async function topK(pool, set, k, options = {}) {
     args: { id: set._id, rows: [r0, r1], k: width },
     weight: (r1 - r0) * r1,
   }));
-  await pool.run(jobs, { signal, onProgress, onResult: (_, part) => parts.push(part) });
+  await pool.run(jobs, { signal, onProgress, priority: 'background', onResult: (_, part) => parts.push(part) });
   const candidates = [];
   for (let item = 0; item < n; item++) {
     candidates.length = 0;
