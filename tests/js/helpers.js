@@ -25,3 +25,14 @@ export function maxAbsDifference(actual, expected) {
   for (let k = 0; k < expected.length; k++) worst = Math.max(worst, Math.abs(actual[k] - expected[k]));
   return worst;
 }
+
+// Seeded uniform values in [-0.5, 0.5): the same tensor in every run.
+export function randomTensor(n, d, seed) {
+  let state = seed;
+  const data = new Float32Array(n * d);
+  for (let k = 0; k < data.length; k++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[k] = state / 2 ** 32 - 0.5;
+  }
+  return { data, dims: [n, d] };
+}

@@ -2,19 +2,9 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 
 import { CosineHeatmapError, loadEngine } from '../../web/src/index.js';
-import { maxAbsDifference, readDigits } from './helpers.js';
+import { maxAbsDifference, randomTensor, readDigits } from './helpers.js';
 
 const digits = readDigits();
-
-function randomTensor(n, d, seed) {
-  let state = seed;
-  const data = new Float32Array(n * d);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return { data, dims: [n, d] };
-}
 
 test('one worker and three workers give identical matrices', async () => {
   const one = await loadEngine({ workers: 1 });

@@ -4,16 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 
 import { loadEngine } from '../../web/src/index.js';
-
-function randomTensor(n, d, seed) {
-  let state = seed;
-  const data = new Float32Array(n * d);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return { data, dims: [n, d] };
-}
+import { randomTensor } from './helpers.js';
 
 test('an overview asked for during passes resolves before the passes end', { timeout: 180_000 }, async () => {
   const engine = await loadEngine({ workers: 2 });
