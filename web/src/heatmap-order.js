@@ -2,6 +2,8 @@ import { CosineHeatmapError } from './errors.js';
 import { groupOrder } from './heatmap-groups.js';
 import { autoOrderMethod } from './operations/order.js';
 
+const now = () => (globalThis.performance ?? Date).now();
+
 // The view's order: which permutation a method means for a set, and how the
 // view says which order it shows. The view draws the original order first
 // and the requested one when it is ready; its orderStatus tells the two apart.
@@ -37,6 +39,23 @@ export async function orderFor(set, option, groups) {
     return set.order(method === 'groups' ? { method, groups } : { method });
   }
   return method === 'groups' ? groupOrder(groups) : undefined;
+}
+
+// Starts computing the order for `option` and records how it ends, so that
+// setEmbeddings can see whether it is ready with the first picture:
+// {option, method, result: Promise<{order, ms} | {error}> (never rejects),
+// outcome: the same once settled}.
+export function startOrder(set, option, groups) {
+  const ordering = { option, method: resolveOrderMethod(option, set.size, groups), outcome: null };
+  const started = now();
+  ordering.result = orderFor(set, option, groups).then(
+    (order) => ({ order, ms: now() - started }),
+    (error) => ({ error }),
+  ).then((outcome) => {
+    ordering.outcome = outcome;
+    return outcome;
+  });
+  return ordering;
 }
 
 /**

@@ -4,7 +4,7 @@ import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
 import { heatmapLayout, heatmapLayoutUpdate } from './heatmap-layout.js';
 import { resolveHeatmapOptions } from './heatmap-options.js';
-import { needsGroups, orderFor, orderStatus, resolveOrderMethod } from './heatmap-order.js';
+import { needsGroups, orderFor, orderStatus, resolveOrderMethod, startOrder } from './heatmap-order.js';
 import { cellValues, describeLevel, fetchCells, zeroCounter } from './heatmap-overview.js';
 import { cellRange } from './heatmap-range.js';
 import { heatmapStyleUpdate, heatmapTrace, styleContext } from './heatmap-trace.js';
@@ -574,21 +574,4 @@ function everything(n) {
 
 function sameWindow(a, b) {
   return a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1];
-}
-
-// Starts computing the order for `option` and records how it ends, so that
-// setEmbeddings can see whether it is ready with the first picture:
-// {option, method, result: Promise<{order, ms} | {error}> (never rejects),
-// outcome: the same once settled}.
-function startOrder(set, option, groups) {
-  const ordering = { option, method: resolveOrderMethod(option, set.size, groups), outcome: null };
-  const started = now();
-  ordering.result = orderFor(set, option, groups).then(
-    (order) => ({ order, ms: now() - started }),
-    (error) => ({ error }),
-  ).then((outcome) => {
-    ordering.outcome = outcome;
-    return outcome;
-  });
-  return ordering;
 }
