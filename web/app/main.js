@@ -43,6 +43,8 @@ view.addEventListener?.('error', (event) => status.error(event.detail, 'Could no
 view.addEventListener?.('order', (event) => {
   statusLine.dataset.order = event.detail.pending ? 'pending' : 'done';
   if (current && view.embeddings && statusLine.dataset.state === 'done') status.done(describeResult(view, current));
+  // Compare draws in the heatmap's order: it follows the ordered picture.
+  if (!event.detail.pending) analysis.optionsChanged();
 });
 // Controls for options this view does not have stay hidden.
 for (const wrapper of form.querySelectorAll('[data-option]')) wrapper.hidden = !(wrapper.dataset.option in defaults);
