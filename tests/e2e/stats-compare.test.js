@@ -52,6 +52,8 @@ describe('statistics, neighbours, compare and cross-similarity panels', () => {
     ({ page, errors, requests } = await openPage(browser.context));
     await page.goto(server.url('/'));
     await waitForHeatmap(page);
+    // The file order, as a user would choose it: the checks below read cells by row number.
+    await page.selectOption('#order', 'original');
     await installTestApi(page);
     await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
     await choose(page, '#embeddings-file', 'dupes.tsv');
