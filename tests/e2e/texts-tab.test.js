@@ -94,6 +94,8 @@ describe('demo page: Texts tab', () => {
     });
     await page.goto(server.url('/'));
     await waitForHeatmap(page);
+    // The file order, as a user would choose it: the checks read the texts in the order given.
+    await page.selectOption('#order', 'original');
     await page.click('#tab-texts');
   });
 
