@@ -8,15 +8,28 @@
 
 namespace cosine_heatmap {
 
-// Scratch space for the packed panels; keep one per thread and reuse it so a
-// stream of tiles allocates once.
+// Depth block: each dot product is summed in float over at most this many
+// dimensions, and the blocks are added up in double, so the error does not
+// grow with d. For unit rows x, y stored in float, |computed − exact cos| ≤
+// (kGramDepthBlock + 3)·2⁻²⁴ ≈ 7.8e-6 at any d: Σ|xₖyₖ| ≤ 1 (Cauchy–Schwarz),
+// a float sum of k products errs by at most k·2⁻²⁴ times its Σ|xₖyₖ|, storing
+// x and y in float and rounding the result add 3·2⁻²⁴, and the double sums
+// of up to 2²⁴ blocks add under 2e-9. Rows of other lengths (sums of rows):
+// the same bound times ‖a‖·‖b‖.
+constexpr std::int32_t kGramDepthBlock = 128;
+
+// Scratch space for the packed panels and the double sums; keep one per
+// thread and reuse it so a stream of tiles allocates once.
 struct GramWorkspace {
   std::vector<float> packed_a;
   std::vector<float> packed_b;
+  std::vector<double> sums;
 };
 
 // out[i * ldo + j] = dot(a_i, b_j) for i < na, j < nb. Rows of a and b are
-// contiguous, row-major, d floats each.
+// contiguous, row-major, d floats each. Every entry is summed in the same
+// order in every build (WASM SIMD128, SSE2, scalar), so all get the same
+// bits; for d ≤ kGramDepthBlock it is one float sum.
 void gram_tile(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d,
                float* out, std::size_t ldo, GramWorkspace& workspace);
 

@@ -4,13 +4,23 @@
 // bits, which a compiler's own vectorization (or Eigen's) would not promise.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
+#include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/simd.hpp"
 
 namespace cosine_heatmap {
 
-inline float row_dot(const float* a, const float* b, std::int32_t d) {
+// Dims per float partial sum of row_dot: 8 lanes of kGramDepthBlock terms, so
+// its error stays near the Gram kernel's bound whatever d is (combining the
+// lanes adds a few roundings).
+constexpr std::int32_t kRowDotBlock = 8 * kGramDepthBlock;
+
+namespace detail {
+
+// One block of row_dot, all in float.
+inline float row_dot_block(const float* a, const float* b, std::int32_t d) {
   using namespace simd;
   F4 acc0 = zero(), acc1 = zero();
   std::int32_t k = 0;
@@ -29,6 +39,18 @@ inline float row_dot(const float* a, const float* b, std::int32_t d) {
   float sum = ((l0[0] + l1[0]) + (l0[1] + l1[1])) + ((l0[2] + l1[2]) + (l0[3] + l1[3]));
   for (; k < d; ++k) sum += a[k] * b[k];
   return sum;
+}
+
+}  // namespace detail
+
+// a · b: float partial sums over blocks of kRowDotBlock dims, added in double.
+inline float row_dot(const float* a, const float* b, std::int32_t d) {
+  if (d <= kRowDotBlock) return detail::row_dot_block(a, b, d);
+  double sum = 0.0;
+  for (std::int32_t k0 = 0; k0 < d; k0 += kRowDotBlock) {
+    sum += detail::row_dot_block(a + k0, b + k0, std::min(kRowDotBlock, d - k0));
+  }
+  return static_cast<float>(sum);
 }
 
 // acc += a · x
