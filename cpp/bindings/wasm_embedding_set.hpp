@@ -136,7 +136,16 @@ class WasmEmbeddingSet {
   // numbers and fresh typed arrays, or {code, message}.
   val analyze_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t bins, float duplicate_threshold,
                    std::int32_t duplicate_bound, val thresholds);
+  // The same statistics from a uniform random sample of `pairs` pairs j < i
+  // with row_begin <= i < row_end (histograms and shares, no near-duplicates
+  // or neighbours), drawn from the random stream (seed, stream).
+  val pair_sample(std::int32_t row_begin, std::int32_t row_end, double pairs, double seed, double stream,
+                  std::int32_t bins, val thresholds);
   val gram_statistics();
+  // gram_statistics split over workers: each band's moments, flattened, then
+  // all of them (count arrays back to back at `parts`) merged.
+  val gram_moments_band(std::int32_t row_begin, std::int32_t row_end);
+  val gram_statistics_from_bands(std::uintptr_t parts, std::int32_t count);
   val group_statistics(std::uintptr_t groups, std::int32_t count);
   val top_k_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t k);
   val compare_moments(const WasmEmbeddingSet& other);

@@ -16,6 +16,7 @@
 #include "cosine_heatmap/near_duplicates.hpp"
 #include "cosine_heatmap/pair_compare.hpp"
 #include "cosine_heatmap/pair_histogram.hpp"
+#include "cosine_heatmap/pair_sample.hpp"
 #include "cosine_heatmap/share_above.hpp"
 #include "cosine_heatmap/tile_fan_out.hpp"
 #include "cosine_heatmap/tile_pair_stream.hpp"
@@ -83,6 +84,41 @@ CrossMoments unflatten(const double* in, std::int32_t dim_a, std::int32_t dim_b)
   return m;
 }
 
+// Closed-form statistics of the whole set from its (merged) moments.
+val gram_statistics_to_js(const GramMoments& moments) {
+  val result = moments_to_js(pair_moments(moments));
+  const EffectiveDimension dimension = effective_dimension(moments);
+  result.set("participationRatio", dimension.participation_ratio);
+  result.set("entropyRank", dimension.entropy_rank);
+  result.set("nonzeroRows", static_cast<double>(moments.nonzero_rows));
+  return result;
+}
+
+// A band's Gram moments flattened for the trip to the merging worker: the
+// two row counts, the column sums, then X̂ᵀX̂.
+std::vector<double> flatten(const GramMoments& m) {
+  std::vector<double> out = {static_cast<double>(m.rows), static_cast<double>(m.nonzero_rows)};
+  out.insert(out.end(), m.column_sum.data(), m.column_sum.data() + m.column_sum.size());
+  out.insert(out.end(), m.gram.data(), m.gram.data() + m.gram.size());
+  return out;
+}
+
+std::size_t flat_size(std::int32_t dim) {
+  return 2 + static_cast<std::size_t>(dim) + static_cast<std::size_t>(dim) * static_cast<std::size_t>(dim);
+}
+
+GramMoments unflatten(const double* in, std::int32_t dim) {
+  GramMoments m(dim);
+  m.rows = static_cast<std::int64_t>(in[0]);
+  m.nonzero_rows = static_cast<std::int64_t>(in[1]);
+  std::copy(in + 2, in + 2 + dim, m.column_sum.data());
+  std::copy(in + 2 + dim, in + flat_size(dim), m.gram.data());
+  return m;
+}
+
+// A count, seed or stream number that JavaScript sends as a double.
+bool is_count(double value) { return value >= 0 && value <= 9007199254740991.0 && std::floor(value) == value; }
+
 val comparison_to_js(const ModelComparison& comparison) {
   val result = val::object();
   result.set("a", moments_to_js(comparison.a));
@@ -135,16 +171,61 @@ val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end,
   return result;
 }
 
+val WasmEmbeddingSet::pair_sample(std::int32_t row_begin, std::int32_t row_end, double pairs, double seed,
+                                  double stream, std::int32_t bins, val thresholds) {
+  Status status = check_row_band(rows_, row_begin, row_end);
+  if (status.ok && (bins < 1 || !is_count(pairs) || !is_count(seed) || !is_count(stream))) {
+    status = Status::failure("sample: bins must be at least 1, and pairs, seed and stream integers from 0 to 2^53 - 1");
+  }
+  std::vector<SampledPair> drawn;
+  std::vector<float> values;
+  if (status.ok) {
+    status = sample_pairs(row_begin, row_end, static_cast<std::uint64_t>(pairs), static_cast<std::uint64_t>(seed),
+                          static_cast<std::uint64_t>(stream), drawn);
+  }
+  if (status.ok) status = sampled_similarities(rows_, drawn, values);
+  if (!status.ok) return failure_value(status);
+  PairHistogramConsumer histogram(bins);
+  PairHistogramConsumer fine(kQuantileBins);
+  ShareAboveConsumer share(emscripten::vecFromJSArray<float>(thresholds));
+  TileFanOut fan_out;
+  fan_out.add(histogram);
+  fan_out.add(fine);
+  fan_out.add(share);
+  consume_values(values, fan_out);
+  val result = histogram_to_js(histogram.histogram());
+  result.set("fineCounts", counts_to_js(fine.histogram().counts));
+  result.set("shareCounts", counts_to_js(share.counts_at_or_above()));
+  return result;
+}
+
 val WasmEmbeddingSet::gram_statistics() {
   GramMoments moments(rows_.dim);
   const Status status = accumulate_gram_moments(rows_, 0, rows_.rows, moments, workspace_);
   if (!status.ok) return failure_value(status);
-  val result = moments_to_js(pair_moments(moments));
-  const EffectiveDimension dimension = effective_dimension(moments);
-  result.set("participationRatio", dimension.participation_ratio);
-  result.set("entropyRank", dimension.entropy_rank);
-  result.set("nonzeroRows", static_cast<double>(moments.nonzero_rows));
+  return gram_statistics_to_js(moments);
+}
+
+val WasmEmbeddingSet::gram_moments_band(std::int32_t row_begin, std::int32_t row_end) {
+  GramMoments moments(rows_.dim);
+  Status status = check_row_band(rows_, row_begin, row_end);
+  if (status.ok) status = accumulate_gram_moments(rows_, row_begin, row_end, moments, workspace_);
+  if (!status.ok) return failure_value(status);
+  val result = val::object();
+  result.set("moments", copy_to_js("Float64Array", flatten(moments)));
   return result;
+}
+
+val WasmEmbeddingSet::gram_statistics_from_bands(std::uintptr_t parts, std::int32_t count) {
+  if (count < 1) return failure_value(Status::failure("analyze: no band moments to merge"));
+  const auto* flat = reinterpret_cast<const double*>(parts);
+  GramMoments total(rows_.dim);
+  for (std::int32_t k = 0; k < count; ++k) total.merge(unflatten(flat + k * flat_size(rows_.dim), rows_.dim));
+  if (total.rows != rows_.rows) {
+    return failure_value(Status::failure("analyze: the band moments cover " + std::to_string(total.rows) +
+                                         " rows of a set of " + std::to_string(rows_.rows)));
+  }
+  return gram_statistics_to_js(total);
 }
 
 val WasmEmbeddingSet::group_statistics(std::uintptr_t groups, std::int32_t count) {

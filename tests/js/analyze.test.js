@@ -42,6 +42,8 @@ test('analyze() matches brute force over the full matrix', async () => {
   const a = await set.analyze({ bins: 40, duplicateThreshold: 0.99, outlierThreshold: 0.6, thresholds: [0.2, 0.5] });
 
   assert.equal(a.pairCount, (n * (n - 1)) / 2);
+  assert.equal(a.exact, true);
+  assert.equal(a.sampledPairs, a.pairCount);
   assert.ok(Math.abs(a.mean - mean) < 1e-6, `mean ${a.mean} vs ${mean}`);
   assert.ok(Math.abs(a.std - std) < 1e-5, `std ${a.std} vs ${std}`);
   assert.equal(a.min, values[0]);
@@ -173,19 +175,39 @@ test('compare: CKA of a set with itself is 1 and invariant to a rotation; Pearso
   b.dispose();
 });
 
+// The same vectors with one extra zero column: every cosine is unchanged,
+// and the dimension crosses 1,024.
+function withZeroColumn({ data, dims: [n, d] }) {
+  const wide = { data: new Float32Array(n * (d + 1)), dims: [n, d + 1] };
+  for (let i = 0; i < n; i++) wide.data.set(data.subarray(i * d, (i + 1) * d), i * (d + 1));
+  return wide;
+}
+
 test('above 1,024 dimensions mean, std and the participation ratio come from the pass and agree with the closed forms', async () => {
   const engine = await loadEngine({ workers: 2 });
   const narrow = randomTensor(150, 1024, 3);
-  const wide = { data: new Float32Array(150 * 1025), dims: [150, 1025] };
-  // The same vectors with one extra zero column: every cosine is unchanged.
-  for (let i = 0; i < 150; i++) wide.data.set(narrow.data.subarray(i * 1024, (i + 1) * 1024), i * 1025);
   const a = await (await engine.embeddings(narrow)).analyze();
-  const b = await (await engine.embeddings(wide)).analyze();
+  const b = await (await engine.embeddings(withZeroColumn(narrow))).analyze();
   assert.ok(Math.abs(a.mean - b.mean) < 1e-6);
   assert.ok(Math.abs(a.std - b.std) < 1e-5);
   assert.ok(Math.abs(a.effectiveDimension - b.effectiveDimension) < 1e-3 * a.effectiveDimension);
   assert.equal(typeof a.effectiveDimensionEntropy, 'number');
   assert.equal(b.effectiveDimensionEntropy, null);
+});
+
+test('above 1,024 dimensions an estimate takes mean, std and the participation ratio from the sample, and says so', async () => {
+  const engine = await loadEngine({ workers: 2 });
+  const narrow = randomTensor(400, 1024, 4);
+  const exact = await (await engine.embeddings(narrow)).analyze();
+  const estimate = await (await engine.embeddings(withZeroColumn(narrow))).analyze({ estimate: true, samplePairs: 20000 });
+  assert.deepEqual(estimate.estimated, ['mean', 'std', 'anisotropy', 'effectiveDimension', 'histogram', 'quantiles', 'shareAbove']);
+  assert.match(estimate.note, /mean, std and effective dimension too \(above 1,024 dimensions they come from the pairs\)/);
+  const standardError = exact.std / Math.sqrt(20000);
+  assert.ok(Math.abs(estimate.mean - exact.mean) < 4 * standardError, `${estimate.mean} vs ${exact.mean} (± ${standardError})`);
+  assert.ok(Math.abs(estimate.std - exact.std) < 0.05 * exact.std, `${estimate.std} vs ${exact.std}`);
+  assert.ok(Math.abs(estimate.effectiveDimension - exact.effectiveDimension) < 0.05 * exact.effectiveDimension);
+  assert.equal(estimate.effectiveDimensionEntropy, null);
+  engine.dispose();
 });
 
 test('compare() split over workers by bands gives the numbers of one worker doing it all', async () => {

@@ -53,6 +53,9 @@ test('every raw call that fails answers {code, message}, never an empty string, 
   assert.equal(set._pairSummary(0, 5).code, 'INVALID_ARGUMENT', 'a band beyond the set');
   assert.equal(set._topKPass(0, 2, 0).code, 'INVALID_ARGUMENT');
   assert.equal(set._analyzePass(3, 1, 10, 0.9, 10, [0.5]).code, 'INVALID_ARGUMENT');
+  assert.equal(set._pairSample(0, 1, 5, 1, 0, 10, [0.5]).code, 'INVALID_ARGUMENT', 'row 0 has no pair to sample');
+  assert.equal(set._pairSample(0, 2, 2.5, 1, 0, 10, [0.5]).code, 'INVALID_ARGUMENT');
+  assert.equal(set._gramMomentsBand(1, 3).code, 'INVALID_ARGUMENT');
   const bad = core._malloc(8);
   core.HEAP32.set([0, 0], bad / 4);
   const out = core._malloc(16);
@@ -65,8 +68,8 @@ test('every raw call that fails answers {code, message}, never an empty string, 
 test('every worker action belongs to exactly one operation module', () => {
   assert.deepEqual(Object.keys(workerActions).sort(), [
     'analyzePass', 'band', 'compareFromBands', 'compareMoments', 'comparePass', 'crossMomentsBand', 'crossRows',
-    'dispose', 'embedTexts', 'gramStatistics', 'groupStatistics', 'info', 'load', 'order', 'overviewExtreme',
-    'overviewMean', 'pairSummary', 'tile', 'topKPass',
+    'dispose', 'embedTexts', 'gramMomentsBand', 'gramStatistics', 'gramStatisticsFromBands', 'groupStatistics', 'info',
+    'load', 'order', 'overviewExtreme', 'overviewMean', 'pairSample', 'pairSummary', 'tile', 'topKPass',
   ]);
 });
 

@@ -34,7 +34,8 @@ export interface PairSummaryPart {
   max: number;
 }
 
-export interface AnalyzePassPart {
+/** A band's histograms, moments and share counts: a random sample's (pairSample), or the exact pass's. */
+export interface PairSamplePart {
   counts: Float64Array;
   count: number;
   sum: number;
@@ -42,13 +43,17 @@ export interface AnalyzePassPart {
   min: number;
   max: number;
   fineCounts: Float64Array;
+  shareCounts: Float64Array;
+}
+
+/** The exact pass also finds near-duplicates and each item's best neighbour. */
+export interface AnalyzePassPart extends PairSamplePart {
   nearDuplicateCount: number;
   pairI: Int32Array;
   pairJ: Int32Array;
   pairScore: Float32Array;
   bestScore: Float32Array;
   bestIndex: Int32Array;
-  shareCounts: Float64Array;
 }
 
 export interface PairMomentsPart {
@@ -121,7 +126,12 @@ export interface RawEmbeddingSet {
     rowBegin: number, rowEnd: number, bins: number, duplicateThreshold: number,
     duplicateBound: number, thresholds: number[],
   ): CoreResult<AnalyzePassPart>;
+  _pairSample(
+    rowBegin: number, rowEnd: number, pairs: number, seed: number, stream: number, bins: number, thresholds: number[],
+  ): CoreResult<PairSamplePart>;
   _gramStatistics(): CoreResult<GramStatisticsPart>;
+  _gramMomentsBand(rowBegin: number, rowEnd: number): CoreResult<{ moments: Float64Array }>;
+  _gramStatisticsFromBands(parts: Pointer, count: number): CoreResult<GramStatisticsPart>;
   _groupStatistics(groups: Pointer, count: number): CoreResult<GroupStatisticsPart>;
   _topKPass(rowBegin: number, rowEnd: number, k: number): CoreResult<TopKPart>;
   _compareMoments(other: RawEmbeddingSet): CoreResult<ModelComparisonPart>;

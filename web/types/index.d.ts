@@ -135,6 +135,12 @@ export interface AnalyzeOptions extends LongCallOptions {
   thresholds?: number[];
   groups?: ArrayLike<unknown>;
   flagThresholds?: Partial<FlagThresholds>;
+  /** Histogram, quantiles and shares from a uniform random sample of pairs (`exact: false`), fast. */
+  estimate?: boolean;
+  /** With `estimate`: pairs to draw (a positive integer; default 10,000,000). All pairs or more: the exact result. */
+  samplePairs?: number;
+  /** With `estimate`: the sample's seed (an integer from 0 to 2^53 − 1; default 1). */
+  seed?: number;
 }
 
 export interface FlagThresholds {
@@ -160,6 +166,16 @@ export interface Statistics {
   n: number;
   dim: number;
   pairCount: number;
+  /** false for an estimate ({estimate: true} with fewer sampled pairs than pairs). */
+  exact: boolean;
+  /** The pairs behind histogram, quantiles and shares: pairCount when exact. */
+  sampledPairs: number;
+  /** The fields an estimate estimated (empty when exact). */
+  estimated: string[];
+  /** The fields an estimate left null: they need the exact pass (empty when exact). */
+  notComputed: string[];
+  /** What an estimate holds, in words; null when exact. */
+  note: string | null;
   mean: number | null;
   std: number | null;
   min: number | null;
@@ -168,16 +184,19 @@ export interface Statistics {
   effectiveDimension: number | null;
   effectiveDimensionEntropy: number | null;
   histogram: { edges: number[]; counts: number[] };
-  quantiles: { q: number; value: number | null }[];
+  /** standardError: of the sample (order statistics); 0 when exact. */
+  quantiles: { q: number; value: number | null; standardError: number | null }[];
   quantilePrecision: number;
-  shareAbove: { threshold: number; share: number; count: number }[];
+  /** count: null in an estimate; standardError: binomial, 0 when exact. */
+  shareAbove: { threshold: number; share: number; count: number | null; standardError: number | null }[];
   duplicateThreshold: number;
-  nearDuplicates: { i: number; j: number; score: number }[];
-  nearDuplicateCount: number;
+  /** null in an estimate (as are the counts below, min and max). */
+  nearDuplicates: { i: number; j: number; score: number }[] | null;
+  nearDuplicateCount: number | null;
   nearDuplicateBound: number;
   outlierThreshold: number;
-  outliers: { i: number; bestNeighbour: number; score: number | null }[];
-  outlierCount: number;
+  outliers: { i: number; bestNeighbour: number; score: number | null }[] | null;
+  outlierCount: number | null;
   zeroRows: number;
   groups?: {
     withinMean: number | null;

@@ -1,13 +1,45 @@
-import { analysisFlags, DEFAULT_FLAG_THRESHOLDS } from '../analysis-flags.js';
+import { DEFAULT_FLAG_THRESHOLDS } from '../analysis-flags.js';
+import { analysisResult } from '../analysis-statistics.js';
 import { coreValue } from '../core-result.js';
 import { withTransfers } from '../worker-results.js';
 import { CosineHeatmapError } from '../errors.js';
 import { groupIds } from '../group-ids.js';
 import { triangleBands } from '../partition-rows.js';
-import { finiteNumber, integerIn, optionsObject, similarityThreshold, thresholdList } from '../validate-options.js';
+import { addPart, emptyDistribution, finishDistribution } from '../pair-distribution.js';
+import { SharedComputations } from '../shared-computations.js';
+import {
+  boolean, finiteNumber, integerIn, optionsObject, positiveInteger, similarityThreshold, thresholdList,
+} from '../validate-options.js';
 
-const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 const DUPLICATE_BOUND = 10000;
+// Jobs of the exact pass: some 0.2 s of one core each, the longest an
+// interactive request waits behind this background pass.
+const PASS_JOB_FLOPS = 2e9;
+// Above this many dimensions the d×d closed forms cost more than the pass.
+const CLOSED_FORM_MAX_DIM = 1024;
+// Estimates: pairs drawn unless the caller says otherwise, and the seed.
+export const DEFAULT_SAMPLE_PAIRS = 1e7;
+export const DEFAULT_SEED = 1;
+// A sample is drawn in bands of rows fixed by n, d and the sample size, never
+// by the number of workers, so a seed gives the same numbers on any engine:
+// at least MIN_SAMPLE_BANDS (for parallelism), jobs of at most
+// SAMPLE_JOB_FLOPS and SAMPLE_JOB_PAIRS (16 bytes of the worker's heap each),
+// and bands whose rows fit in a few MB of cache (a band's pairs read its own
+// rows at random; see cpp/include/cosine_heatmap/pair_sample.hpp).
+const MIN_SAMPLE_BANDS = 8;
+const SAMPLE_JOB_FLOPS = 2e8;
+const SAMPLE_JOB_PAIRS = 2 ** 20;
+const SAMPLE_BAND_BYTES = 8 * 2 ** 20;
+// The closed forms split over workers in bands of whole 256-row blocks
+// (the core's accumulation unit) of about GRAM_BAND_FLOPS, as long as the
+// bands' d×d partial sums stay under GRAM_PARTS_BYTES in all.
+const GRAM_BAND_FLOPS = 2e9;
+const GRAM_BLOCK_ROWS = 256;
+const GRAM_PARTS_BYTES = 64 * 2 ** 20;
+// Results kept per set: passes (exact or sampled) per pass options, group
+// statistics per grouping.
+const KEPT_PASSES = 4;
+const KEPT_GROUPINGS = 2;
 
 /** @type {Record<string, import('../engine-host.js').WorkerAction>} */
 export const actions = {
@@ -18,8 +50,26 @@ export const actions = {
     );
   },
 
+  pairSample(host, { id, rows: [r0, r1], pairs, seed, stream, bins, thresholds }) {
+    return withTransfers(coreValue(host.set(id)._pairSample(r0, r1, pairs, seed, stream, bins, thresholds), 'analyze'));
+  },
+
   gramStatistics(host, { id }) {
     return withTransfers(coreValue(host.set(id)._gramStatistics(), 'analyze'));
+  },
+
+  gramMomentsBand(host, { id, rows: [r0, r1] }) {
+    return withTransfers(coreValue(host.set(id)._gramMomentsBand(r0, r1), 'analyze'));
+  },
+
+  // The bands' moments back to back in the heap, merged by the core.
+  gramStatisticsFromBands(host, { id, parts }) {
+    const set = host.set(id);
+    const flat = new Float64Array(parts.length * parts[0].length);
+    parts.forEach((part, k) => flat.set(part, k * part.length));
+    return withTransfers(
+      host.lend(flat, 'analyze', (pointer) => coreValue(set._gramStatisticsFromBands(pointer, parts.length), 'analyze')),
+    );
   },
 
   groupStatistics(host, { id, groupIds: ids }) {
@@ -27,16 +77,17 @@ export const actions = {
     return withTransfers(host.lend(ids, 'analyze', (pointer) => coreValue(set._groupStatistics(pointer, ids.length), 'analyze')));
   },
 };
-const CLOSED_FORM_MAX_DIM = 1024;
 
-// The statistics of a set over its off-diagonal pairs i < j, each pair once.
-// Mean, std and the effective dimension come from closed forms (no pass over
-// the pairs); histogram, quantiles, near-duplicates, outliers and the shares
-// above thresholds from one streamed pass shared by all workers. Above
-// CLOSED_FORM_MAX_DIM dimensions the d×d closed forms cost more than the
-// pass (O(n·d²) and a d×d eigensolver: tens of seconds at d = 4096), so mean
-// and std come from the pass's exact sums, the participation ratio from
-// Σλ² = ‖X̂X̂ᵀ‖²_F = n′ + 2·Σ_{i<j} s², and the entropy rank is left out.
+// The statistics of a set over its off-diagonal pairs i < j, each pair once
+// (schema in the README). Three pieces, each computed once per set and kept:
+// - the closed forms (mean, std, effective dimension: no pass over pairs);
+// - one pass over the pairs per pass options (bins, duplicateThreshold,
+//   thresholds): histogram, quantiles, shares, near-duplicates and each
+//   item's best neighbour; or, with {estimate: true}, a uniform random sample
+//   of pairs instead (histogram, quantiles and shares with standard errors);
+// - group statistics per grouping, from closed forms.
+// Outliers and flags are read from the kept numbers, so a call that changes
+// only groups, outlierThreshold or flagThresholds runs no pass.
 export async function analyze(pool, set, options = {}) {
   const {
     bins = 100,
@@ -45,6 +96,9 @@ export async function analyze(pool, set, options = {}) {
     thresholds = [0.5, 0.8, 0.9, 0.95],
     groups,
     flagThresholds = {},
+    estimate = false,
+    samplePairs,
+    seed,
     signal,
     onProgress,
   } = options;
@@ -52,94 +106,264 @@ export async function analyze(pool, set, options = {}) {
   similarityThreshold(duplicateThreshold, 'analyze: duplicateThreshold');
   similarityThreshold(outlierThreshold, 'analyze: outlierThreshold');
   checkFlagThresholds(flagThresholds);
-  const n = set.size;
-  const QUANTILE_BINS = pool.info.limits.quantileBins;
-  const strongNegative = flagThresholds.strongNegativeSimilarity ?? DEFAULT_FLAG_THRESHOLDS.strongNegativeSimilarity;
+  boolean(estimate, 'analyze: estimate');
+  if (!estimate && (samplePairs !== undefined || seed !== undefined)) {
+    throw new CosineHeatmapError('analyze: samplePairs and seed apply to estimates: pass estimate: true with them', {
+      code: 'INVALID_ARGUMENT',
+    });
+  }
+  const sampleSize = samplePairs === undefined ? DEFAULT_SAMPLE_PAIRS : positiveInteger(samplePairs, 'analyze: samplePairs');
+  const sampleSeed = seed === undefined ? DEFAULT_SEED : integerIn(seed, 0, Number.MAX_SAFE_INTEGER, 'analyze: seed');
   const reported = thresholdList(thresholds, 'analyze: thresholds');
-  const shareThresholds = [...new Set([...reported, duplicateThreshold, strongNegative])];
+  const n = set.size;
   const group = groups === undefined ? null : groupIds(groups, n, 'analyze');
+  const pairCount = (n * (n - 1)) / 2;
 
-  const pass = {
-    counts: new Float64Array(bins), fine: new Float64Array(QUANTILE_BINS), count: 0, sum: 0, sumSquares: 0, min: Infinity, max: -Infinity,
-    duplicates: [], duplicateCount: 0, best: new Float32Array(n).fill(-Infinity), bestIndex: new Int32Array(n).fill(-1),
-    share: new Float64Array(shareThresholds.length),
+  // The shares a pass counts exactly: the reported ones, the duplicate
+  // threshold and the default strong-negative threshold (never the flag
+  // threshold itself, which would make a flag change a pass change).
+  const passThresholds = [...new Set([...reported, duplicateThreshold, DEFAULT_FLAG_THRESHOLDS.strongNegativeSimilarity])];
+  const kept = analysesOf(set);
+  const exactKey = `exact ${bins} ${duplicateThreshold} ${passThresholds.join(' ')}`;
+  // An estimate of fewer pairs than there are is a sample; otherwise (or once
+  // the exact pass for these options is known) it is the exact result.
+  const sampled = estimate && sampleSize < pairCount && kept.passes.peek(exactKey) === undefined;
+  const passKey = sampled ? `sample ${bins} ${passThresholds.join(' ')} ${sampleSize} ${sampleSeed}` : exactKey;
+  const passSettings = { bins, duplicateThreshold, thresholds: passThresholds, pairs: sampleSize, seed: sampleSeed };
+
+  const withClosedForms = set.dim <= CLOSED_FORM_MAX_DIM;
+  const progress = combinedProgress(onProgress, 1 + Number(withClosedForms) + Number(Boolean(group)));
+  const [closed, pass, grouped] = await Promise.all([
+    withClosedForms
+      ? kept.closed.join('closed forms', (s, p) => closedForms(pool, set, s, p), { signal, onProgress: progress() })
+      : null,
+    kept.passes.join(
+      passKey,
+      (s, p) => (sampled ? samplePass : exactPass)(pool, set, passSettings, s, p),
+      { signal, onProgress: progress() },
+    ),
+    group
+      ? kept.groups.join(groupingKey(group), (s, p) => groupStatistics(pool, set, group, s, p), { signal, onProgress: progress() })
+      : null,
+  ]);
+  return analysisResult({
+    set, pairCount, closed, pass, group, grouped, bins, reported, duplicateThreshold, outlierThreshold, flagThresholds,
+    duplicateBound: DUPLICATE_BOUND, quantileBins: pool.info.limits.quantileBins,
+  });
+}
+
+// For EmbeddingSet.dispose(): the set's kept results go at once (otherwise
+// they go at the next analyze() of any set, or when the set is collected).
+export function dropAnalyses(set) {
+  analyses.get(set)?.clear();
+  analyses.delete(set);
+}
+
+// How many results are kept for `set` (for tests).
+export function _keptAnalyses(set) {
+  const kept = analyses.get(set);
+  return kept ? kept.closed.size + kept.passes.size + kept.groups.size : 0;
+}
+
+/** @type {WeakMap<object, ReturnType<typeof newAnalyses>>} */
+const analyses = new WeakMap();
+// The sets with kept results, swept for disposed ones at each call.
+/** @type {Set<WeakRef<any>>} */
+const keptSets = new Set();
+
+function newAnalyses() {
+  return {
+    closed: new SharedComputations(1),
+    passes: new SharedComputations(KEPT_PASSES),
+    groups: new SharedComputations(KEPT_GROUPINGS),
+    clear() {
+      this.closed.clear();
+      this.passes.clear();
+      this.groups.clear();
+    },
   };
-  /** @type {any} */
-  let closed = null;
-  /** @type {any} */
-  let grouped = null;
-  const bands = n > 1 ? triangleBands(n, set.dim, { minBands: pool.size, targetFlops: 4e9 }) : [];
-  /** @type {{action: string, args: object, weight: number}[]} */
+}
+
+function analysesOf(set) {
+  for (const ref of keptSets) {
+    const kept = ref.deref();
+    if (kept && !kept.disposed) continue;
+    if (kept) dropAnalyses(kept);
+    keptSets.delete(ref);
+  }
+  let kept = analyses.get(set);
+  if (!kept) {
+    kept = newAnalyses();
+    analyses.set(set, kept);
+    keptSets.add(new WeakRef(set));
+  }
+  return kept;
+}
+
+// One {done, total} over the pieces a call waits for (in multiply-adds),
+// reported once each piece has said its total.
+function combinedProgress(onProgress, pieces) {
+  const latest = [];
+  let next = 0;
+  return () => {
+    const k = next++;
+    if (!onProgress) return undefined;
+    return (progress) => {
+      latest[k] = progress;
+      if (latest.filter(Boolean).length < pieces) return;
+      onProgress({ done: latest.reduce((s, p) => s + p.done, 0), total: latest.reduce((s, p) => s + p.total, 0) });
+    };
+  };
+}
+
+// Mean, std and the effective dimension from X̂ᵀX̂ and Σ x̂ᵢ: O(n·d²), split
+// over the workers in bands when the set is large enough to be worth it.
+async function closedForms(pool, set, signal, onProgress) {
+  const n = set.size;
+  const d = set.dim;
+  let result = null;
+  const keep = (_, part) => {
+    result = part;
+  };
+  const bands = gramBands(n, d);
+  if (bands.length === 1) {
+    await pool.run([{ action: 'gramStatistics', args: { id: set._id }, weight: (n * d * d) / 2 }], {
+      signal, onProgress, onResult: keep, priority: 'background',
+    });
+    return result;
+  }
+  const jobs = bands.map(([r0, r1]) => ({
+    action: 'gramMomentsBand', args: { id: set._id, rows: [r0, r1] }, weight: ((r1 - r0) * d * d) / 2,
+  }));
+  const parts = [];
+  await pool.run(jobs, {
+    signal, onProgress, onResult: (job, part) => (parts[jobs.indexOf(job)] = part.moments), priority: 'background',
+  });
+  await pool.run([{ action: 'gramStatisticsFromBands', args: { id: set._id, parts }, weight: d * d * d }], {
+    signal, onResult: keep, priority: 'background',
+  });
+  return result;
+}
+
+function gramBands(n, d) {
+  const count = Math.max(1, Math.min(
+    Math.ceil((n * d * d) / 2 / GRAM_BAND_FLOPS),
+    Math.floor(GRAM_PARTS_BYTES / (8 * (d * d + d + 2))),
+    Math.floor(n / GRAM_BLOCK_ROWS),
+  ));
+  const size = Math.ceil(n / count / GRAM_BLOCK_ROWS) * GRAM_BLOCK_ROWS;
+  const bands = [];
+  for (let r0 = 0; r0 < n; r0 += size) bands.push([r0, Math.min(n, r0 + size)]);
+  return bands;
+}
+
+// Every pair once: bands of the lower triangle, one streamed pass each.
+async function exactPass(pool, set, { bins, duplicateThreshold, thresholds }, signal, onProgress) {
+  const n = set.size;
+  const bands = n > 1 ? triangleBands(n, set.dim, { minBands: pool.size, targetFlops: PASS_JOB_FLOPS }) : [];
+  const distribution = emptyDistribution(bins, pool.info.limits.quantileBins, thresholds, bands.length);
+  const pass = {
+    exact: true, distribution, duplicates: [], duplicateCount: 0,
+    best: new Float32Array(n).fill(-Infinity), bestIndex: new Int32Array(n).fill(-1),
+  };
   const jobs = bands.map(([r0, r1]) => ({
     action: 'analyzePass',
-    args: { id: set._id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound: DUPLICATE_BOUND, thresholds: shareThresholds },
-    weight: (r1 - r0) * r1,
+    args: { id: set._id, rows: [r0, r1], bins, duplicateThreshold, duplicateBound: DUPLICATE_BOUND, thresholds },
+    weight: (pairsBelow(r1) - pairsBelow(r0)) * set.dim,
   }));
-  if (set.dim <= CLOSED_FORM_MAX_DIM) jobs.push({ action: 'gramStatistics', args: { id: set._id }, weight: n * set.dim });
-  if (group) jobs.push({ action: 'groupStatistics', args: { id: set._id, groupIds: group.ids }, weight: n * set.dim });
   await pool.run(jobs, {
     signal,
     onProgress,
-    onResult: ({ action }, result) => {
-      if (action === 'gramStatistics') closed = result;
-      else if (action === 'groupStatistics') grouped = result;
-      else mergePass(pass, result);
+    priority: 'background',
+    onResult: (job, part) => {
+      addPart(distribution, part, jobs.indexOf(job));
+      addNeighbours(pass, part);
     },
   });
-
-  const pairCount = (n * (n - 1)) / 2;
-  closed ??= fromPass(pass, pairCount, n - set.zeroRows.length);
-  const outliers = [];
-  for (let i = 0; i < n; i++) {
-    if (n > 1 && !(pass.best[i] >= outlierThreshold)) outliers.push({ i, bestNeighbour: pass.bestIndex[i], score: pass.best[i] });
-  }
-  outliers.sort((a, b) => a.score - b.score || a.i - b.i);
-  pass.duplicates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
-  const shareOf = (t) => (pairCount ? pass.share[shareThresholds.indexOf(t)] / pairCount : 0);
-
-  const stats = {
-    n,
-    dim: set.dim,
-    pairCount,
-    mean: closed.mean,
-    std: closed.std,
-    min: pairCount ? pass.min : NaN,
-    max: pairCount ? pass.max : NaN,
-    anisotropy: closed.mean,
-    effectiveDimension: closed.participationRatio,
-    effectiveDimensionEntropy: closed.entropyRank,
-    histogram: { edges: Array.from({ length: bins + 1 }, (_, k) => -1 + (2 * k) / bins), counts: Array.from(pass.counts) },
-    quantiles: QUANTILES.map((q) => ({ q, value: quantile(pass.fine, pass.count, q) })),
-    quantilePrecision: 2 / QUANTILE_BINS,
-    shareAbove: reported.map((threshold) => ({ threshold, share: shareOf(threshold), count: pass.share[shareThresholds.indexOf(threshold)] })),
-    duplicateThreshold,
-    nearDuplicates: pass.duplicates.slice(0, DUPLICATE_BOUND),
-    nearDuplicateCount: pass.duplicateCount,
-    nearDuplicateBound: DUPLICATE_BOUND,
-    outlierThreshold,
-    outliers: outliers.slice(0, DUPLICATE_BOUND),
-    outlierCount: outliers.length,
-    zeroRows: set.zeroRows.length,
-    shareBelowStrongNegative: pairCount ? 1 - shareOf(strongNegative) : NaN,
-  };
-  if (grouped) {
-    stats.withinMean = grouped.withinMean;
-    stats.betweenMean = grouped.betweenMean;
-    stats.silhouette = grouped.silhouette;
-    stats.groups = {
-      withinMean: grouped.withinMean,
-      betweenMean: grouped.betweenMean,
-      silhouette: Number.isFinite(grouped.silhouette) ? grouped.silhouette : null,
-      perGroup: group.names.map((name, g) => ({
-        name,
-        size: group.ids.reduce((count, id) => count + (id === g ? 1 : 0), 0),
-        withinMean: Number.isFinite(grouped.groupWithinMean[g]) ? grouped.groupWithinMean[g] : null,
-      })),
-    };
-    if (grouped.silhouetteNote) stats.groups.note = grouped.silhouetteNote;
-  }
-  return toPlainJson(stats, analysisFlags(stats, flagThresholds));
+  finishDistribution(distribution);
+  sortDuplicates(pass);
+  return pass;
 }
+
+function addNeighbours(pass, part) {
+  pass.duplicateCount += part.nearDuplicateCount;
+  for (let k = 0; k < part.pairI.length; k++) pass.duplicates.push({ i: part.pairI[k], j: part.pairJ[k], score: part.pairScore[k] });
+  if (pass.duplicates.length > 4 * DUPLICATE_BOUND) sortDuplicates(pass);
+  for (let i = 0; i < pass.best.length; i++) {
+    const score = part.bestScore[i];
+    if (score > pass.best[i] || (score === pass.best[i] && part.bestIndex[i] < pass.bestIndex[i])) {
+      pass.best[i] = score;
+      pass.bestIndex[i] = part.bestIndex[i];
+    }
+  }
+}
+
+// Best first; ties: lower i, then lower j. At most DUPLICATE_BOUND kept.
+function sortDuplicates(pass) {
+  pass.duplicates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  if (pass.duplicates.length > DUPLICATE_BOUND) pass.duplicates.length = DUPLICATE_BOUND;
+}
+
+// A uniform random sample of `pairs` pairs i < j, drawn in the workers.
+async function samplePass(pool, set, { bins, thresholds, pairs, seed }, signal, onProgress) {
+  const jobs = samplePlan(set.size, set.dim, pairs)
+    .map(({ rows, count }, stream) => ({
+      action: 'pairSample',
+      args: { id: set._id, rows, pairs: count, seed, stream, bins, thresholds },
+      weight: count * set.dim,
+    }))
+    .filter((job) => job.args.pairs > 0);
+  const distribution = emptyDistribution(bins, pool.info.limits.quantileBins, thresholds, jobs.length);
+  await pool.run(jobs, {
+    signal, onProgress, onResult: (job, part) => addPart(distribution, part, jobs.indexOf(job)), priority: 'background',
+  });
+  return { exact: false, distribution: finishDistribution(distribution) };
+}
+
+// The sample's bands, and how many pairs each draws: in proportion to the
+// pairs it holds (largest remainders, in exact integers), so every pair is
+// equally likely to be drawn. Stratifying by band can only lower the
+// variance of the estimates below the binomial standard errors reported.
+function samplePlan(n, d, pairs) {
+  const count = Math.min(n - 1, Math.max(
+    MIN_SAMPLE_BANDS,
+    Math.ceil((pairs * d) / SAMPLE_JOB_FLOPS),
+    Math.ceil(pairs / SAMPLE_JOB_PAIRS),
+    Math.ceil((n * d * 4) / SAMPLE_BAND_BYTES),
+  ));
+  const bands = triangleBands(n, d, { targetFlops: Infinity, minBands: count });
+  const held = bands.map(([r0, r1]) => bigPairsBelow(r1) - bigPairsBelow(r0));
+  const total = bigPairsBelow(n);
+  const wanted = BigInt(pairs);
+  const counts = held.map((p) => (wanted * p) / total);
+  let left = wanted - counts.reduce((s, c) => s + c, 0n);
+  const byRemainder = held
+    .map((p, k) => ({ k, remainder: (wanted * p) % total }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.k - b.k : a.remainder > b.remainder ? -1 : 1));
+  for (const { k } of byRemainder) {
+    if (left === 0n) break;
+    counts[k]++;
+    left--;
+  }
+  return bands.map((rows, k) => ({ rows, count: Number(counts[k]) }));
+}
+
+async function groupStatistics(pool, set, group, signal, onProgress) {
+  let result = null;
+  await pool.run(
+    [{ action: 'groupStatistics', args: { id: set._id, groupIds: group.ids }, weight: set.size * set.dim * group.names.length }],
+    // One short job: a group change need not wait for a pass queued before it.
+    { signal, onProgress, onResult: (_, part) => (result = part), priority: 'interactive' },
+  );
+  return result;
+}
+
+function groupingKey(group) {
+  return `${group.names.join('\u0000')}\u0001${group.ids.join(',')}`;
+}
+
+const pairsBelow = (rows) => (rows * (rows - 1)) / 2;
+const bigPairsBelow = (rows) => (BigInt(rows) * BigInt(Math.max(0, rows - 1))) / 2n;
 
 // Every flag threshold is a finite number; unknown names are refused (a
 // typo would silently keep the default).
@@ -157,69 +381,4 @@ function checkFlagThresholds(flagThresholds) {
   if (flagThresholds.strongNegativeSimilarity !== undefined) {
     similarityThreshold(flagThresholds.strongNegativeSimilarity, 'analyze: flagThresholds.strongNegativeSimilarity');
   }
-}
-
-// The closed forms' numbers from the pass's exact sums (large d).
-function fromPass(pass, pairCount, nonzero) {
-  const mean = pairCount ? pass.sum / pairCount : NaN;
-  const variance = pairCount ? Math.max(0, pass.sumSquares / pairCount - mean * mean) : NaN;
-  const sumOfSquaredEigenvalues = nonzero + 2 * pass.sumSquares;
-  return {
-    mean,
-    std: Math.sqrt(variance),
-    participationRatio: sumOfSquaredEigenvalues > 0 ? (nonzero * nonzero) / sumOfSquaredEigenvalues : 0,
-    entropyRank: null,
-  };
-}
-
-function mergePass(pass, part) {
-  for (let b = 0; b < pass.counts.length; b++) pass.counts[b] += part.counts[b];
-  for (let b = 0; b < pass.fine.length; b++) pass.fine[b] += part.fineCounts[b];
-  pass.count += part.count;
-  pass.sum += part.sum;
-  pass.sumSquares += part.sumSquares;
-  pass.min = Math.min(pass.min, part.min);
-  pass.max = Math.max(pass.max, part.max);
-  pass.duplicateCount += part.nearDuplicateCount;
-  for (let k = 0; k < part.pairI.length; k++) pass.duplicates.push({ i: part.pairI[k], j: part.pairJ[k], score: part.pairScore[k] });
-  if (pass.duplicates.length > 4 * DUPLICATE_BOUND) {
-    pass.duplicates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
-    pass.duplicates.length = DUPLICATE_BOUND;
-  }
-  for (let i = 0; i < pass.best.length; i++) {
-    const score = part.bestScore[i];
-    if (score > pass.best[i] || (score === pass.best[i] && part.bestIndex[i] < pass.bestIndex[i])) {
-      pass.best[i] = score;
-      pass.bestIndex[i] = part.bestIndex[i];
-    }
-  }
-  for (let t = 0; t < pass.share.length; t++) pass.share[t] += part.shareCounts[t];
-}
-
-// numpy's default (linear) quantile, read from the fine histogram: the
-// order statistics at ranks ⌊q·(N − 1)⌋ and ⌈q·(N − 1)⌉ are each placed
-// inside their 1e-4-wide bin, then interpolated, so the result is within
-// one bin width of the exact quantile.
-function quantile(fine, count, q) {
-  if (count === 0) return NaN;
-  const rank = q * (count - 1);
-  const low = valueAtRank(fine, Math.floor(rank));
-  const high = valueAtRank(fine, Math.ceil(rank));
-  return low + (high - low) * (rank - Math.floor(rank));
-}
-
-function valueAtRank(fine, rank) {
-  const width = 2 / fine.length;
-  let below = 0;
-  for (let b = 0; b < fine.length; b++) {
-    if (below + fine[b] > rank) return -1 + width * (b + (rank - below + 0.5) / fine[b]);
-    below += fine[b];
-  }
-  return 1;
-}
-
-// analyze() returns plain JSON: numbers, strings, arrays, objects.
-function toPlainJson(stats, flags) {
-  const { withinMean, betweenMean, silhouette, shareBelowStrongNegative, ...rest } = stats;
-  return JSON.parse(JSON.stringify({ ...rest, flags }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
 }
