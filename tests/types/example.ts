@@ -70,6 +70,11 @@ export async function view(element: HTMLElement): Promise<Blob> {
   heatmap.addEventListener('select', (event) => void event.detail.rowIndices);
   await heatmap.setEmbeddings([[1, 0], [0, 1]], { labels: ['a', 'b'] });
   await heatmap.update({ title: 'Two items', range: 'auto' });
+  heatmap.addEventListener('order', (event) => void event.detail.pending);
+  const ordered = await heatmap.whenOrdered();
+  void (ordered?.shown ?? heatmap.orderStatus?.method);
+  void heatmap.timings?.cells;
+  await heatmap.update({ range: 'robust', order: 'auto' });
   // @ts-expect-error: colour ranges are numbers
   await heatmap.update({ zmin: 'low' });
   const figure: string = figureJson(heatmap);

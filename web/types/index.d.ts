@@ -325,7 +325,8 @@ export interface HeatmapOptions {
   height?: number;
   order?: OrderMethod;
   reduce?: Reduce;
-  range?: 'fixed' | 'auto';
+  /** 'robust' (default): 1st–99th percentile of the cells shown; 'auto': lowest to highest cell; 'fixed': zmin..zmax (−1..1). */
+  range?: 'robust' | 'fixed' | 'auto';
   maskDiagonal?: boolean;
   itemsMax?: number | 'auto';
   overviewSize?: number;
@@ -369,8 +370,19 @@ export interface ShownMatrix {
   [key: string]: unknown;
 }
 
+/** Which order is requested and which is drawn (view.orderStatus, 'order' events). */
+export interface OrderStatus {
+  requested: OrderMethod;
+  method: Exclude<OrderMethod, 'auto'>;
+  shown: Exclude<OrderMethod, 'auto'>;
+  pending: boolean;
+  ms: number | null;
+  error: string | null;
+}
+
 export interface HeatmapEventMap {
   level: CustomEvent<Level>;
+  order: CustomEvent<OrderStatus>;
   select: CustomEvent<Selection>;
   progress: CustomEvent<Progress>;
   error: CustomEvent<Error>;
@@ -394,7 +406,11 @@ export class CosineSimilarityHeatmap extends EventTarget {
   labels: string[] | null;
   groups: string[] | null;
   level: Level | null;
-  timings: { compute: number; render: number } | null;
+  /** Milliseconds of the first picture: into the engine, the overview cells, both, and drawing. */
+  timings: { load: number; cells: number; compute: number; render: number } | null;
+  readonly orderStatus: OrderStatus | null;
+  /** Resolves once no order is being computed (the ordered picture has replaced the file-order one). */
+  whenOrdered(): Promise<OrderStatus | null>;
   setEmbeddings(x: EmbeddingsInput | EmbeddingSet, options?: { labels?: ArrayLike<unknown>; groups?: ArrayLike<unknown> }): Promise<this>;
   update(changes?: HeatmapOptions & { labels?: ArrayLike<unknown> | null; groups?: ArrayLike<unknown> | null }): Promise<this>;
   dispose(): void;
@@ -418,7 +434,8 @@ export function downloadFile(content: Blob | string, filename: string, type?: st
 
 // The <cosine-heatmap> element (web/src/cosine-heatmap-element.js).
 export interface CosineHeatmapElementEventMap extends HTMLElementEventMap {
-  ready: CustomEvent<{ size: number; dim: number; level: Level }>;
+  ready: CustomEvent<{ size: number; dim: number; level: Level; order: OrderStatus | null }>;
+  order: CustomEvent<OrderStatus>;
   select: CustomEvent<Selection>;
   error: CustomEvent<{ message: string; error: unknown }> & ErrorEvent;
 }
