@@ -128,6 +128,23 @@ val comparison_to_js(const ModelComparison& comparison) {
   return result;
 }
 
+// The closed forms hold d×d moment matrices (dA², dB² and dA·dB doubles for
+// a comparison, each held again by the eigensolver or a merge). Without C++
+// exceptions an allocation that fails aborts the module and every set in it,
+// so the size is refused first, with the reason.
+constexpr double kMaxMomentBytes = 1024.0 * 1024.0 * 1024.0;
+
+Status check_moment_size(const char* operation, std::int32_t dim_a, std::int32_t dim_b) {
+  const double a = dim_a, b = dim_b;
+  const double bytes = 2.0 * 8.0 * (a * a + b * b + a * b);
+  if (bytes <= kMaxMomentBytes) return Status::success();
+  return Status::failure(std::string(operation) + ": the closed forms at d = " + std::to_string(dim_a) +
+                             (dim_a == dim_b ? "" : " and " + std::to_string(dim_b)) + " need " +
+                             std::to_string(static_cast<long long>(bytes / (1024.0 * 1024.0))) +
+                             " MiB of moment matrices, over the 1024 MiB a worker sets aside for them: reduce the dimension (e.g. PCA) first",
+                         StatusCode::TooLarge);
+}
+
 }  // namespace
 
 val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end, std::int32_t bins,
@@ -200,6 +217,8 @@ val WasmEmbeddingSet::pair_sample(std::int32_t row_begin, std::int32_t row_end, 
 }
 
 val WasmEmbeddingSet::gram_statistics() {
+  const Status size = check_moment_size("analyze", rows_.dim, 0);
+  if (!size.ok) return failure_value(size);
   GramMoments moments(rows_.dim);
   const Status status = accumulate_gram_moments(rows_, 0, rows_.rows, moments, workspace_);
   if (!status.ok) return failure_value(status);
@@ -207,8 +226,10 @@ val WasmEmbeddingSet::gram_statistics() {
 }
 
 val WasmEmbeddingSet::gram_moments_band(std::int32_t row_begin, std::int32_t row_end) {
+  Status status = check_moment_size("analyze", rows_.dim, 0);
+  if (!status.ok) return failure_value(status);
   GramMoments moments(rows_.dim);
-  Status status = check_row_band(rows_, row_begin, row_end);
+  status = check_row_band(rows_, row_begin, row_end);
   if (status.ok) status = accumulate_gram_moments(rows_, row_begin, row_end, moments, workspace_);
   if (!status.ok) return failure_value(status);
   val result = val::object();
@@ -218,6 +239,8 @@ val WasmEmbeddingSet::gram_moments_band(std::int32_t row_begin, std::int32_t row
 
 val WasmEmbeddingSet::gram_statistics_from_bands(std::uintptr_t parts, std::int32_t count) {
   if (count < 1) return failure_value(Status::failure("analyze: no band moments to merge"));
+  const Status size = check_moment_size("analyze", rows_.dim, 0);
+  if (!size.ok) return failure_value(size);
   const auto* flat = reinterpret_cast<const double*>(parts);
   GramMoments total(rows_.dim);
   for (std::int32_t k = 0; k < count; ++k) total.merge(unflatten(flat + k * flat_size(rows_.dim), rows_.dim));
@@ -272,16 +295,20 @@ val WasmEmbeddingSet::top_k_pass(std::int32_t row_begin, std::int32_t row_end, s
 }
 
 val WasmEmbeddingSet::compare_moments(const WasmEmbeddingSet& other) {
+  Status status = check_moment_size("compare", rows_.dim, other.rows_.dim);
+  if (!status.ok) return failure_value(status);
   CrossMoments moments(rows_.dim, other.rows_.dim);
-  const Status status = accumulate_cross_moments(rows_, other.rows_, 0, rows_.rows, moments, workspace_);
+  status = accumulate_cross_moments(rows_, other.rows_, 0, rows_.rows, moments, workspace_);
   if (!status.ok) return failure_value(status);
   return comparison_to_js(compare_models(moments));
 }
 
 val WasmEmbeddingSet::cross_moments_band(const WasmEmbeddingSet& other, std::int32_t row_begin,
                                          std::int32_t row_end) {
+  Status status = check_moment_size("compare", rows_.dim, other.rows_.dim);
+  if (!status.ok) return failure_value(status);
   CrossMoments moments(rows_.dim, other.rows_.dim);
-  const Status status = accumulate_cross_moments(rows_, other.rows_, row_begin, row_end, moments, workspace_);
+  status = accumulate_cross_moments(rows_, other.rows_, row_begin, row_end, moments, workspace_);
   if (!status.ok) return failure_value(status);
   val result = val::object();
   result.set("moments", copy_to_js("Float64Array", flatten(moments)));
@@ -294,6 +321,8 @@ val WasmEmbeddingSet::compare_from_bands(const WasmEmbeddingSet& other, std::uin
   if (other.rows_.rows != rows_.rows || count < 1) {
     return failure_value(Status::failure("compare: nothing to merge, or sets of different sizes"));
   }
+  const Status moment_size = check_moment_size("compare", dim_a, dim_b);
+  if (!moment_size.ok) return failure_value(moment_size);
   const auto* flat = reinterpret_cast<const double*>(parts);
   CrossMoments total(dim_a, dim_b);
   for (std::int32_t k = 0; k < count; ++k) total.merge(unflatten(flat + k * size, dim_a, dim_b));

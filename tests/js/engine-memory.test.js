@@ -77,3 +77,17 @@ test('copyBudgetBytes sets how many workers hold a set; two sets always share a 
   for (const set of [a, b, c]) set.dispose();
   await assert.rejects(loadEngine({ copyBudgetBytes: -1 }), /copyBudgetBytes must be a number of bytes ≥ 0/);
 });
+
+test('closed forms too large for a worker are refused with the reason, and the worker keeps its sets', async () => {
+  const engine = await loadEngine({ workers: 1 });
+  const d = 7000; // 3 d×d moment matrices of doubles, twice: 2.2 GiB
+  const a = await engine.embeddings({ data: new Float32Array(3 * d).fill(1), dims: [3, d] });
+  const b = await engine.embeddings({ data: new Float32Array(3 * d).fill(2), dims: [3, d] });
+  await assert.rejects(a.compare(b), (error) => {
+    assert.equal(error.code, 'TOO_LARGE');
+    assert.match(error.message, /^compare: the closed forms at d = 7000 need \d+ MiB of moment matrices, over the 1024 MiB a worker sets aside for them/);
+    return true;
+  });
+  assert.equal((await a.pairSummary()).count, 3);
+  for (const set of [a, b]) set.dispose();
+});
