@@ -158,6 +158,7 @@ test('a disposed set\'s kept results are dropped', async () => {
   await a.analyze({ groups: Array.from({ length: 200 }, (_, i) => i % 3) });
   assert.equal(_keptAnalyses(a), 4, 'closed forms, exact pass, sample, grouping');
   a.dispose();
+  assert.equal(_keptAnalyses(a), 0, 'dropped by dispose() itself');
   await assert.rejects(a.analyze(), { code: 'DISPOSED' });
   await b.analyze();
   assert.equal(_keptAnalyses(a), 0);

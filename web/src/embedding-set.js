@@ -1,5 +1,5 @@
 import { CosineHeatmapError } from './errors.js';
-import { analyze } from './operations/analyze.js';
+import { analyze, dropAnalyses } from './operations/analyze.js';
 import { compare } from './operations/compare.js';
 import { order } from './operations/order.js';
 import { overview } from './operations/overview.js';
@@ -125,6 +125,7 @@ export class EmbeddingSet {
   dispose() {
     if (this.#disposed) return;
     this.#disposed = true;
+    dropAnalyses(this);
     if (!this.#engine.disposed) this.#engine._pool.dropSet(this.#id).catch(() => {});
   }
 
