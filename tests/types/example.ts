@@ -47,6 +47,8 @@ export async function headless(bytes: Uint8Array): Promise<number> {
   const cross = await set.crossSimilarity(other);
   const summary = await set.pairSummary();
   const nearest = await set.topK(5);
+  const row = await set.neighbours(0, { k: 3 });
+  void row.scores[0];
   const comparison = await set.compare(other, { k: 5 });
   const texts = await engine.embedTexts(['a b', 'b c'], { dim: 64, bigrams: false });
   const workers = await engine.stats();

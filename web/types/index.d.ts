@@ -241,6 +241,8 @@ export class EmbeddingSet {
   overview(options?: { size?: number; reduce?: Reduce; order?: ArrayLike<number>; window?: Window } & LongCallOptions): Promise<Overview>;
   analyze(options?: AnalyzeOptions): Promise<Statistics>;
   topK(k?: number, options?: LongCallOptions): Promise<TopK>;
+  /** One item's k nearest other items (default 10), from its row alone: milliseconds at any n. */
+  neighbours(item: number, options?: { k?: number; signal?: AbortSignal }): Promise<{ item: number; indices: Int32Array; scores: Float32Array }>;
   compare(other: EmbeddingSet | EmbeddingsInput, options?: { k?: number; passLimit?: number } & LongCallOptions): Promise<Comparison>;
   tiles(options?: { tileSize?: number } & LongCallOptions): AsyncGenerator<Tile>;
   dispose(): void;
