@@ -118,3 +118,39 @@ test('an overview trace: cells placed by x0 / dx in positions, block ranges with
   assert.equal(withExtremes.z[0][1], 0.8999999761581421, 'colour: the block max');
   assert.equal(withExtremes.colorbar.title.text, 'Cosine Similarity (block max)');
 });
+
+test('a zoom into a small window does not wait behind a statistics pass: its min and max come from an interactive request', async () => {
+  // One worker, so the pass's jobs and the zoom's share one queue in a known order.
+  const engine = await loadEngine({ workers: 1 });
+  const n = 12_000;
+  const d = 256;
+  const data = new Float32Array(n * d);
+  let state = 3;
+  for (let k = 0; k < data.length; k++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[k] = state / 2 ** 32 - 0.5;
+  }
+  const set = await engine.embeddings({ data, dims: [n, d] });
+  const controller = new AbortController();
+  let passDone = false;
+  const pass = set.analyze({ signal: controller.signal }).then(() => { passDone = true; }, () => {});
+  // 600 × 600 positions in 50 × 50 cells: 360,000 pairs, so min and max go in the hover.
+  const window = { rows: [3_000, 3_600], cols: [6_000, 6_600] };
+  const cells = await fetchCells(set, { window, size: 50, reduce: 'mean' });
+  const zoomedWhileRunning = !passDone;
+  controller.abort();
+  await pass;
+  assert.ok(zoomedWhileRunning, 'the zoom\'s cells came before the pass ended');
+  assert.equal(cells.kind, 'overview');
+  assert.ok(cells.max && cells.min, 'min and max for the hover');
+  // The same numbers as the engine's own max / min overviews of the window.
+  const max = await set.overview({ size: 50, reduce: 'max', window });
+  const min = await set.overview({ size: 50, reduce: 'min', window });
+  let worst = 0;
+  for (let k = 0; k < cells.max.length; k++) {
+    worst = Math.max(worst, Math.abs(cells.max[k] - max.data[k]), Math.abs(cells.min[k] - min.data[k]));
+  }
+  assert.ok(worst <= 1e-6, `max |difference| ${worst}`);
+  set.dispose();
+  engine.dispose();
+});

@@ -6,7 +6,7 @@
 export { fittedRange } from './heatmap-range.js';
 
 // Below this many pairs in a window, the hover also shows each block's min
-// and max: two streamed passes over ~1M pairs stay under ~0.1 s at d = 384.
+// and max, read from the window's entries (one request of at most 4 MiB).
 export const EXTREMES_MAX_PAIRS = 2 ** 20;
 // 'max' / 'min' colours stream every pair of the window; past this many the
 // level carries a warning the page can show.
@@ -15,22 +15,51 @@ export const SLOW_PAIRS = 20_000 * 20_000;
 /**
  * Asks the engine for the cells of `window`: the mean always (exact, cheap),
  * and max / min when `reduce` needs them or the window is small enough for
- * them to go in the hover.
+ * them to go in the hover. A small window's max and min come from its
+ * entries, fetched as an overview of one item per cell: an interactive
+ * request like the mean, so a zoom never waits behind a statistics pass
+ * (the engine's max / min overviews are passes over pairs, queued after
+ * background work; they serve large windows coloured by max or min).
  * @param {import('./embedding-set.js').EmbeddingSet} set
  * @param {{order?: Int32Array, window: {rows: number[], cols: number[]}, size: number,
  *   reduce: string, signal?: AbortSignal, onProgress?: Function}} request
  */
 export async function fetchCells(set, { order, window, size, reduce, signal, onProgress }) {
-  const pairs = (window.rows[1] - window.rows[0]) * (window.cols[1] - window.cols[0]);
+  const spans = [window.rows[1] - window.rows[0], window.cols[1] - window.cols[0]];
+  const pairs = spans[0] * spans[1];
   const ask = (kind) => set.overview({ size, reduce: kind, order, window, signal, onProgress: kind === reduce ? onProgress : undefined });
   const mean = await ask('mean');
-  const single = mean.dims[0] === window.rows[1] - window.rows[0] && mean.dims[1] === window.cols[1] - window.cols[0];
-  const extremes = !single && pairs <= EXTREMES_MAX_PAIRS;
-  const [max, min] = await Promise.all([
-    !single && (extremes || reduce === 'max') ? ask('max') : null,
-    !single && (extremes || reduce === 'min') ? ask('min') : null,
-  ]);
-  return cellsFromOverview(mean, window, { reduce: single ? 'mean' : reduce, max: max?.data, min: min?.data, pairs });
+  const single = mean.dims[0] === spans[0] && mean.dims[1] === spans[1];
+  if (single) return cellsFromOverview(mean, window, { reduce: 'mean', pairs });
+  if (pairs <= EXTREMES_MAX_PAIRS) {
+    const entries = await set.overview({ size: Math.max(...spans), reduce: 'mean', order, window, signal });
+    return cellsFromOverview(mean, window, { reduce, ...blockExtremes(entries.data, window, mean), pairs });
+  }
+  const [max, min] = await Promise.all([reduce === 'max' ? ask('max') : null, reduce === 'min' ? ask('min') : null]);
+  return cellsFromOverview(mean, window, { reduce, max: max?.data, min: min?.data, pairs });
+}
+
+// The max and min of each block of `cells` over the window's entries
+// (row-major, one per pair of positions in the window).
+function blockExtremes(entries, window, cells) {
+  const [rows, cols] = cells.dims;
+  const width = window.cols[1] - window.cols[0];
+  const colCell = new Int32Array(width);
+  for (let c = 0; c < cols; c++) colCell.fill(c, cells.colStarts[c] - window.cols[0], cells.colEnds[c] - window.cols[0]);
+  const max = new Float32Array(rows * cols).fill(-Infinity);
+  const min = new Float32Array(rows * cols).fill(Infinity);
+  for (let r = 0; r < rows; r++) {
+    for (let p = cells.rowStarts[r] - window.rows[0]; p < cells.rowEnds[r] - window.rows[0]; p++) {
+      const at = p * width;
+      for (let q = 0; q < width; q++) {
+        const v = entries[at + q];
+        const k = r * cols + colCell[q];
+        if (v > max[k]) max[k] = v;
+        if (v < min[k]) min[k] = v;
+      }
+    }
+  }
+  return { max, min };
 }
 
 /**
