@@ -6,8 +6,9 @@ import { StatsPanel } from './stats-panel.js';
 /**
  * The panels that quantify what the heatmap shows: statistics and flags,
  * neighbours of a clicked row, Compare and queries against documents. They
- * follow the view: a new data set resets them and reruns the statistics; a
- * new group column reruns them; a new label column relabels them.
+ * follow the view: a new data set resets them and reruns the statistics; new
+ * groups rerun them (the pass over the pairs is kept per set: only the group
+ * numbers are computed); new labels relabel them.
  * @param {import('../src/index.js').CosineSimilarityHeatmap} view
  */
 export function attachAnalysis(view, root = document) {
@@ -22,10 +23,10 @@ export function attachAnalysis(view, root = document) {
   return {
     /**
      * After the view shows a data set, or relabels / regroups it.
-     * @param {ArrayLike<string>|undefined|null} groups  the view's groups
-     * @param {string} groupChoice  which column they come from ('' for none)
+     * @param {ArrayLike<string>|undefined|null} groups  the view's groups (compared by value: a
+     *   metadata file may bring other groups under the same column)
      */
-    shown(groups, groupChoice) {
+    shown(groups) {
       const set = view.embeddings;
       if (!set) return;
       if (set !== shownSet) {
@@ -33,7 +34,7 @@ export function attachAnalysis(view, root = document) {
         neighbours.reset();
         compare.reset();
         cross.reset();
-      } else if (groupChoice === shownGroups) {
+      } else if (sameValues(groups, shownGroups)) {
         stats.relabel(view.labels);
         neighbours.refresh();
         compare.refresh({ force: true });
@@ -42,7 +43,7 @@ export function attachAnalysis(view, root = document) {
         neighbours.refresh();
         compare.refresh({ force: true });
       }
-      shownGroups = groupChoice;
+      shownGroups = groups ?? null;
       stats.analyze(set, { groups: groups ?? undefined, labels: view.labels });
     },
     /** After a change of the view's options: Compare follows a new order. */
@@ -50,4 +51,12 @@ export function attachAnalysis(view, root = document) {
       compare.refresh();
     },
   };
+}
+
+function sameValues(a, b) {
+  if (!a || !b) return !a && !b;
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

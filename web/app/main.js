@@ -141,7 +141,9 @@ async function open({ embeddings, metadata, format = 'auto', prefer = {} }) {
     progress.stop();
     next.labelChoice = defaultLabelChoice(next, prefer.labelColumn);
     next.groupChoice = defaultGroupChoice(next, prefer.groupColumn);
-    await show(next, token);
+    // A metadata file alone relabels the embeddings shown: same set, same statistics.
+    if (embeddings) await show(next, token);
+    else await regroup(next, token);
   } catch (error) {
     if (token !== generation) return;
     if (controller.signal.aborted) cancelled(names);
@@ -155,29 +157,35 @@ async function open({ embeddings, metadata, format = 'auto', prefer = {} }) {
   }
 }
 
-// A new label or group column for the data set shown: the view relabels and
-// regroups in place, without recomputing the similarities.
+// A new label or group column for the data set shown.
 async function relabel() {
   if (!current) return;
-  const next = { ...current, labelChoice: labelSelect.value, groupChoice: groupSelect.value };
   const token = ++generation;
   loading?.abort();
   try {
-    const groups = choiceValues(next, next.groupChoice) ?? null;
-    await view.update({
-      labels: distinctLabels(choiceValues(next, next.labelChoice)) ?? null,
-      groups,
-      ...(groups ? {} : withoutGroupOrder()),
-    });
-    if (token !== generation) return;
-    current = next;
-    showChoices();
-    status.clearError();
-    status.done(describeResult(view, current));
-    analysis.shown(groups, current.groupChoice);
+    await regroup({ ...current, labelChoice: labelSelect.value, groupChoice: groupSelect.value }, token);
   } catch (error) {
     if (token === generation) fail(error);
   }
+}
+
+// New labels or groups for the data set shown (a column chosen, a metadata
+// file opened): the view relabels and regroups in place, without loading the
+// embeddings again or recomputing the similarities, so the statistics kept
+// for the set stay (a group change computes only the group numbers).
+async function regroup(next, token) {
+  const groups = choiceValues(next, next.groupChoice) ?? null;
+  await view.update({
+    labels: distinctLabels(choiceValues(next, next.labelChoice)) ?? null,
+    groups,
+    ...(groups ? {} : withoutGroupOrder()),
+  });
+  if (token !== generation) return;
+  current = next;
+  showChoices();
+  status.clearError();
+  status.done(describeResult(view, current));
+  analysis.shown(groups);
 }
 
 // Ordering by group needs groups: without them, back to the default order.
@@ -205,7 +213,7 @@ async function show(next, token) {
   showLevel();
   status.clearError();
   status.done(describeResult(view, current));
-  analysis.shown(groups, current.groupChoice);
+  analysis.shown(groups);
 }
 
 function showChoices() {
