@@ -161,10 +161,12 @@ export class CosineSimilarityHeatmap extends EventTarget {
    * showing what it showed before.
    * @param {number[][] | {data: ArrayLike<number>, dims: number[], labels?: string[]} | EmbeddingSet} x
    *   an EmbeddingSet is used as is and not disposed by the view
-   * @param {{labels?: ArrayLike<unknown>, groups?: ArrayLike<unknown>}} [options]
-   *   labels default to x.labels, else row indices; groups: one per item
+   * @param {{labels?: ArrayLike<unknown>, groups?: ArrayLike<unknown>, signal?: AbortSignal}} [options]
+   *   labels default to x.labels, else row indices; groups: one per item;
+   *   signal: aborted before the first picture is drawn, the call rejects
+   *   with its reason and the view keeps what it showed
    */
-  async setEmbeddings(x, { labels, groups } = {}) {
+  async setEmbeddings(x, { labels, groups, signal } = {}) {
     this.#checkAlive();
     const generation = ++this.#generation;
     this.#cancelZoom();
@@ -186,14 +188,18 @@ export class CosineSimilarityHeatmap extends EventTarget {
       if (resolveOrderMethod(option, set.size, groupList) === 'groups' && !groupList) throw needsGroups();
       // The order runs in one worker while the others make the first picture.
       ordering = startOrder(set, option, groupList);
-      cells = await fetchCells(set, this.#request(set.size, undefined, everything(set.size)));
+      cells = await fetchCells(set, { ...this.#request(set.size, undefined, everything(set.size)), signal });
       if (ordering.outcome?.order) {
         order = ordering.outcome.order;
-        cells = await fetchCells(set, this.#request(set.size, order, everything(set.size)));
+        cells = await fetchCells(set, { ...this.#request(set.size, order, everything(set.size)), signal });
       }
     } catch (error) {
       release();
       throw error;
+    }
+    if (signal?.aborted) {
+      release();
+      throw signal.reason;
     }
     if (generation !== this.#generation || this.#disposed) {
       release();

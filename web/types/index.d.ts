@@ -413,7 +413,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
   readonly orderStatus: OrderStatus | null;
   /** Resolves once no order is being computed (the ordered picture has replaced the file-order one). */
   whenOrdered(): Promise<OrderStatus | null>;
-  setEmbeddings(x: EmbeddingsInput | EmbeddingSet, options?: { labels?: ArrayLike<unknown>; groups?: ArrayLike<unknown> }): Promise<this>;
+  setEmbeddings(x: EmbeddingsInput | EmbeddingSet, options?: { labels?: ArrayLike<unknown>; groups?: ArrayLike<unknown>; signal?: AbortSignal }): Promise<this>;
   update(changes?: HeatmapOptions & { labels?: ArrayLike<unknown> | null; groups?: ArrayLike<unknown> | null }): Promise<this>;
   dispose(): void;
   addEventListener<K extends keyof HeatmapEventMap>(type: K, listener: (event: HeatmapEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
