@@ -68,6 +68,10 @@ export function styleContext(matrix, { range = null } = {}) {
   return { kind: cells.kind, reduce: cells.reduce, numbers: min || max, min, max, range };
 }
 
+// Longer colour-bar titles than this (the default, "Cosine Similarity", is
+// 17) would widen the bar and narrow the plot if written on top of it.
+const TOP_TITLE_MAX_CHARS = 20;
+
 /**
  * The trace attributes that depend on options (and the level shown, not the
  * data): what view.update() restyles without sending the data again.
@@ -89,9 +93,9 @@ export function heatmapStyle(options, n, context = { kind: 'items' }) {
     zauto: false,
     zmin,
     zmax,
-    // A title that says the range runs along the bar, so it never takes
-    // width from the plot; the reference's short title stays on top.
-    colorbar: { title: { text: title, side: note ? 'right' : 'top' } },
+    // A title that says the range, or a long one, runs along the bar, so it
+    // never takes width from the plot; the reference's short title stays on top.
+    colorbar: { title: { text: title, side: note || options.colorLabel.length > TOP_TITLE_MAX_CHARS ? 'right' : 'top' } },
     texttemplate: n <= options.textMaxSize ? `%{z:${options.valueFormat}}` : '',
     hovertemplate: hoverTemplate(valueName, options.hoverFormat, context),
   };
