@@ -144,7 +144,7 @@ function plotElement(view, operation) {
 }
 
 // RFC 4180: quote a field holding a comma, a quote or a line break.
-function csvField(text) {
+export function csvField(text) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

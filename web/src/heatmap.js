@@ -1,5 +1,9 @@
 import { EmbeddingSet } from './embedding-set.js';
 import { CosineHeatmapError } from './errors.js';
+import { decorateFigure } from './heatmap-decorations.js';
+import { ViewDendrogram } from './heatmap-dendrogram.js';
+import { findItems, revealItem } from './heatmap-find.js';
+import { watchGestures } from './heatmap-gestures.js';
 import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
 import { heatmapLayout, heatmapLayoutUpdate } from './heatmap-layout.js';
@@ -7,6 +11,8 @@ import { resolveHeatmapOptions } from './heatmap-options.js';
 import { needsGroups, orderFor, orderStatus, resolveOrderMethod, startOrder } from './heatmap-order.js';
 import { cellValues, describeLevel, fetchCells, zeroCounter } from './heatmap-overview.js';
 import { cellRange } from './heatmap-range.js';
+import { ItemSelection } from './heatmap-selection.js';
+import { annotateView } from './heatmap-strips.js';
 import { heatmapStyleUpdate, heatmapTrace, styleContext } from './heatmap-trace.js';
 import { overviewSize, rangesFromRelayout, windowOfRanges } from './heatmap-zoom.js';
 import { loadEngine } from './load-engine.js';
@@ -70,6 +76,10 @@ export class CosineSimilarityHeatmap extends EventTarget {
   #zoomTimer = null;
   #zoomAbort = null;
   #attached = null;
+  #decorations = new Map(); // add-ons drawn in the figure (heatmap-decorations.js)
+  #selection = new ItemSelection(this);
+  #dendrogram = new ViewDendrogram(this);
+  #unwatch;
 
   /** The cells shown: {data (colours, row-major), dims, zeroRows, rowStarts, rowEnds, colStarts, colEnds, …}. */
   matrix = null;
@@ -101,6 +111,14 @@ export class CosineSimilarityHeatmap extends EventTarget {
     this.#onLevelChange = onLevelChange;
     this.#onSelect = onSelect;
     this.#options = resolveHeatmapOptions(viewOptions);
+    this.#unwatch = watchGestures(element, {
+      selectPositions: (positions, how) => this.#selection.selectPositions(positions, how),
+      selection: () => this.#selection.indices,
+      order: () => this.order,
+      dendrogramPlace: () => this.#dendrogram.place,
+      cutAt: (threshold) => this.#dendrogram.cut({ threshold }),
+      onError: (error) => this.dispatchEvent(new CustomEvent('error', { detail: error })),
+    });
   }
 
   /** The element Plotly draws in. */
@@ -317,6 +335,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
     if (this.#orderStatus?.pending) this.#setOrderStatus(orderStatus(this.#orderStatus.requested, this.#orderStatus.method, { shown: this.#orderStatus.shown }));
     this.#cancelZoom();
     this.#detach();
+    this.#unwatch();
     if (this.#rendered) this.#plotly.purge(this.#element);
     this.#rendered = false;
     if (this.#ownsSet) this.#set?.dispose();
@@ -456,12 +475,15 @@ export class CosineSimilarityHeatmap extends EventTarget {
       revision: this.#revision,
     });
     const config = { responsive: options.autosize, displaylogo: false };
+    const { data, layout: decorated } = decorateFigure(trace, layout, this.#decorations, {
+      cells: this.#cells, order: this.order, n, labels: this.labels, groups: this.groups, pixels: this.#plotPixels(),
+    });
     if (mode === 'newPlot' || !this.#rendered || !this.#plotly.react) {
       this.#detach();
-      await this.#plotly.newPlot(this.#element, [trace], layout, config);
+      await this.#plotly.newPlot(this.#element, data, decorated, config);
       this.#attach();
     } else {
-      await this.#plotly.react(this.#element, [trace], layout, config);
+      await this.#plotly.react(this.#element, data, decorated, config);
     }
     this.#rendered = true;
     // An update() that arrived while Plotly was drawing changed the options
@@ -549,7 +571,8 @@ export class CosineSimilarityHeatmap extends EventTarget {
   #click(event) {
     const point = event?.points?.[0];
     const cells = this.#cells;
-    if (!point || !cells || !Array.isArray(point.pointNumber)) return;
+    // Clicks on the add-ons' traces (strips, dendrogram) are theirs.
+    if (!point || !cells || !Array.isArray(point.pointNumber) || point.curveNumber > 0) return;
     const [row, col] = point.pointNumber;
     if (!(row < cells.dims[0] && col < cells.dims[1])) return;
     const rowItems = [cells.rowStarts[row], cells.rowEnds[row]];
@@ -565,8 +588,81 @@ export class CosineSimilarityHeatmap extends EventTarget {
       value: this.#values[row * cells.dims[1] + col],
       kind: cells.kind,
     };
+    // The selection becomes the clicked row's items (shift: every row from the last click's).
+    selection.indices = this.#selection.fromCell(selection, event.event);
     this.#onSelect?.(selection);
     this.dispatchEvent(new CustomEvent('select', { detail: selection }));
+  }
+
+  // Add-ons, each in its own module; they work through the public surface.
+
+  /**
+   * Items whose label contains `query`, case-insensitive, in the order
+   * shown: [{item, position, label}] (heatmap-find.js).
+   */
+  find(query, options) {
+    return findItems(this.labels, this.order, query, options);
+  }
+
+  /** Zooms to `item` (an index) with its row and column highlighted (heatmap-find.js). */
+  reveal(item, options) {
+    this.#checkAlive();
+    return revealItem(this, item, options);
+  }
+
+  /** The selected items (Int32Array of indices, ascending), or null. */
+  get selection() {
+    return this.#selection.indices;
+  }
+
+  /** Selects items (null clears): highlighted, and a 'select' event with detail.indices (heatmap-selection.js). */
+  select(indices, options) {
+    this.#checkAlive();
+    return this.#selection.select(indices, options);
+  }
+
+  /** Up to three categorical columns as colour strips along both axes: [{name, values}] (heatmap-strips.js). */
+  annotate(columns) {
+    this.#checkAlive();
+    return annotateView(this, columns);
+  }
+
+  /** The tree drawn beside a hierarchical order: {method, z, …} or null (heatmap-dendrogram.js). */
+  get dendrogram() {
+    return this.#dendrogram.state;
+  }
+
+  /** Cuts the tree shown into clusters ({k} or {threshold}; null undoes it); they become the groups (heatmap-dendrogram.js). */
+  cut(options) {
+    this.#checkAlive();
+    return this.#dendrogram.cut(options);
+  }
+
+  /** The last cut: {method, k, threshold, labels: Int32Array} or null. */
+  get clusters() {
+    return this.#dendrogram.clusters;
+  }
+
+  /**
+   * For the add-ons: draws `decoration` (see heatmap-decorations.js) with
+   * every picture, under `name`; null removes it. Redraws once drawn.
+   */
+  async decorate(name, decoration) {
+    if (this.#disposed) return;
+    if (decoration) this.#decorations.set(name, decoration);
+    else if (!this.#decorations.delete(name)) return;
+    if (this.#rendered) await this.#render('react');
+  }
+
+  /** Zooms to a window of ordered positions {rows: [r0, r1), cols: [c0, c1)} and recomputes it. */
+  async zoomTo({ rows, cols }) {
+    this.#checkAlive();
+    if (!this.#set) return;
+    // Row 0 at the top: the y range runs from the last row down to the first.
+    this.#ranges = { x: [cols[0] - 0.5, cols[1] - 0.5], y: [rows[1] - 0.5, rows[0] - 0.5] };
+    this.#revision++; // the new ranges replace what the user zoomed to
+    this.#cancelZoom();
+    await this.#zoom();
   }
 
   #checkAlive() {
