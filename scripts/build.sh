@@ -20,3 +20,7 @@ if [ -f "$TJS/transformers.min.js" ]; then
   mkdir -p web/build/transformers
   cp "$TJS/transformers.min.js" "$TJS"/ort-wasm-simd-threaded.jsep.{mjs,wasm} web/build/transformers/
 fi
+
+# The live report template Python's cosine_heatmap package fills
+# (python/cosine_heatmap/_static/, build output): `pip install ./python` after this.
+node scripts/build-report-template.js

@@ -6,7 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # clang-14 + libclang-rt-14-dev: libFuzzer and the sanitizers for the fuzz targets.
-APT_PACKAGES=(emscripten libeigen3-dev catch2 cmake g++ chromium clang clang-14 libclang-rt-14-dev)
+# The Python packages: the figure JSON is checked with Debian's Plotly, and the
+# cosine_heatmap package is installed with pip into a venv and run in a
+# notebook by nbconvert with ipykernel (tests/python).
+APT_PACKAGES=(emscripten libeigen3-dev catch2 cmake g++ chromium clang clang-14 libclang-rt-14-dev
+  python3-numpy python3-plotly python3-pip python3-venv python3-nbconvert jupyter-nbconvert python3-ipykernel)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

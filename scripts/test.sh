@@ -23,6 +23,10 @@ bash scripts/fuzz.sh || failed+=("C++ fuzzing")
 echo "== JavaScript (node --test tests/js)"
 node --test tests/js/ || failed+=("JavaScript")
 
+echo "== Python package (unittest; a notebook run by nbconvert, opened in headless Chromium)"
+if PYTHONPATH=python "${PYTHON:-/usr/bin/python3}" -m unittest discover -s tests/python &&
+  node --test --test-concurrency=1 tests/python/; then :; else failed+=("Python"); fi
+
 echo "== Browser end to end (node --test tests/e2e)"
 node --test --test-concurrency=1 tests/e2e/ || failed+=("browser")
 

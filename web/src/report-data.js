@@ -19,12 +19,13 @@ export const REPORT_FORMAT = 1;
  * @param {import('./embedding-set.js').EmbeddingSet} set
  * @param {{labels?: ArrayLike<unknown>, groups?: ArrayLike<unknown>, title?: string,
  *   order?: string, range?: string, size?: number, colorScale?: string, source?: string,
- *   analyzeOptions?: object}} [options]
- *   order: as the view's, default 'auto'; range: as the view's, default 'robust'
+ *   heatmapOptions?: object, analyzeOptions?: object}} [options]
+ *   order: as the view's, default 'auto'; range: as the view's, default 'robust';
+ *   heatmapOptions: more of the view's options (colorLabel, xaxisTitle, zmin…)
  * @returns {Promise<{payload: object, stats: object}>}
  */
 export async function reportData(set, options = {}) {
-  const { labels, groups, title, order = 'auto', range, size = 512, colorScale, source, analyzeOptions = {} } = options;
+  const { labels, groups, title, order = 'auto', range, size = 512, colorScale, source, heatmapOptions = {}, analyzeOptions = {} } = options;
   if (!Number.isInteger(size) || size < 2 || size > 2048) {
     throw new CosineHeatmapError(`report: size must be an integer from 2 to 2048 cells per axis, got ${size}`);
   }
@@ -32,6 +33,7 @@ export async function reportData(set, options = {}) {
   const names = itemLabels(labels, n);
   const groupList = checkGroups(groups, n);
   const viewOptions = resolveHeatmapOptions({
+    ...heatmapOptions,
     order,
     ...(range === undefined ? {} : { range }),
     ...(title === undefined ? {} : { title }),

@@ -35,20 +35,54 @@ function inlineScript(source) {
  * @returns {Promise<string>}
  */
 export async function reportHtml(payload, { plotlySource, rendererSource }) {
+  return reportDocument({
+    title: escapeHtml(payload.title),
+    data: `<script type="application/json" id="report-data">${scriptJson(payload)}</script>`,
+    scripts: [plotlySource, rendererSource],
+  });
+}
+
+/** Where liveReportTemplate() leaves the input JSON and the escaped title. */
+export const LIVE_INPUT_PLACEHOLDER = '__COSINE_HEATMAP_REPORT_INPUT__';
+export const LIVE_TITLE_PLACEHOLDER = '__COSINE_HEATMAP_REPORT_TITLE__';
+
+/**
+ * The live report (report-live.js): the same document, computed in the page
+ * from embeddings inlined where LIVE_INPUT_PLACEHOLDER stands (scriptJson of
+ * {format, dims, data: base64 Float32, labels, groups, options}), titled
+ * where LIVE_TITLE_PLACEHOLDER stands (HTML-escaped). Its policy adds only
+ * what the engine needs: Embind's eval, the inlined WASM, workers from blob:.
+ * @param {{plotlySource: string, rendererSource: string, liveSource: string}} scripts
+ * @returns {Promise<string>}
+ */
+export async function liveReportTemplate({ plotlySource, rendererSource, liveSource }) {
+  return reportDocument({
+    title: LIVE_TITLE_PLACEHOLDER,
+    data: `<script type="application/json" id="report-input">${LIVE_INPUT_PLACEHOLDER}</script>\n`
+      + '<script type="application/json" id="report-data"></script>',
+    scripts: [plotlySource, rendererSource, liveSource],
+    // Embind builds its call wrappers with new Function, so the engine
+    // needs 'unsafe-eval' (which also allows compiling the WASM); the page
+    // still reaches no network: default-src 'none' covers connect-src.
+    policy: ["'unsafe-eval'", "'wasm-unsafe-eval'"],
+    workers: true,
+  });
+}
+
+async function reportDocument({ title, data, scripts, policy: scriptExtras = [], workers = false }) {
   const { createHash } = await import('node:crypto');
-  const plotly = inlineScript(plotlySource);
-  const renderer = inlineScript(rendererSource);
+  const inlined = scripts.map(inlineScript);
   const hash = (source) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
   const policy = [
     "default-src 'none'",
-    `script-src ${hash(plotly)} ${hash(renderer)}`,
+    `script-src ${[...inlined.map(hash), ...scriptExtras].join(' ')}`,
+    ...(workers ? ['worker-src blob:'] : []),
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
     'font-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const title = escapeHtml(payload.title);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,9 +111,8 @@ export async function reportHtml(payload, { plotlySource, rendererSource }) {
 <h3>Closest pairs</h3><table id="near-duplicates" class="pairs"></table>
 <h3>Most isolated items</h3><table id="outliers" class="pairs"></table></section>
 </main>
-<script type="application/json" id="report-data">${scriptJson(payload)}</script>
-<script>${plotly}</script>
-<script>${renderer}</script>
+${data}
+${inlined.map((source) => `<script>${source}</script>`).join('\n')}
 </body>
 </html>
 `;
@@ -88,7 +121,7 @@ export async function reportHtml(payload, { plotlySource, rendererSource }) {
 const REPORT_CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;color:#1b1b1b}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
-.summary,.note{color:#444;margin:.25rem 0}
+.summary,.note{color:#444;margin:.25rem 0}.error{color:#a40000;font-weight:600}
 .heatmap{width:100%;height:min(80vh,860px);min-height:420px}.histogram{width:100%;height:320px}
 .flags{padding-left:1.2rem}.flags li{margin:.35rem 0}.flags .warning::marker{content:"⚠ "}.flags .info::marker{content:"ℹ "}
 .flags .none{list-style:none;margin-left:-1.2rem;color:#2a6a2a}
