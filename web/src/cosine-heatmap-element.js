@@ -1,3 +1,4 @@
+import { clearErrorBox, describeFailure, ERROR_BOX_STYLE, showErrorBox } from './element-error.js';
 import { CosineHeatmapError } from './errors.js';
 import { CosineSimilarityHeatmap } from './heatmap.js';
 import { loadEngine } from './load-engine.js';
@@ -22,7 +23,9 @@ import { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-th
 // drawn), 'order' (detail: the view's orderStatus, e.g. when the ordered
 // picture replaces the file-order one), 'select' (detail: as the view's
 // select: the clicked cell, with the items it covers), 'error' (detail
-// {message, error}).
+// {message, error}). A failure is also shown inside the element, worded as
+// the demo page words it, in a box the reader can dismiss; what was drawn
+// before stays, and the box goes when the next load succeeds.
 
 const ATTRIBUTES = ['src', 'labels', 'title', 'color-scale', 'range', 'zmin', 'zmax', 'order', 'label-column'];
 const DATA_ATTRIBUTES = new Set(['src', 'labels', 'label-column']);
@@ -69,7 +72,7 @@ export class CosineHeatmapElement extends Base {
       return;
     }
     this.#labels = value ?? null;
-    if (this.#connected && this.#embeddings) this.#view?.update({ labels: this.#labels }).catch((error) => this.#fail(error));
+    if (this.#connected && this.#embeddings) this.#view?.update({ labels: this.#labels }).catch((error) => this.#fail(error, 'settings'));
   }
 
   /**
@@ -128,10 +131,10 @@ export class CosineHeatmapElement extends Base {
     try {
       options = this.#viewOptions();
     } catch (error) {
-      this.#fail(error);
+      this.#fail(error, 'settings');
       return;
     }
-    this.#view.update(options).catch((error) => this.#fail(error));
+    this.#view.update(options).then(() => clearErrorBox(this), (error) => this.#fail(error, 'settings'));
   }
 
   // The view options the attributes set; absent attributes fall back to the
@@ -182,13 +185,14 @@ export class CosineHeatmapElement extends Base {
       view.addEventListener('order', (event) => {
         if (this.#view === view) this.#emit('order', event.detail);
       });
-      view.addEventListener('error', (event) => this.#fail(event.detail));
+      view.addEventListener('error', (event) => this.#fail(event.detail, 'view'));
       await view.setEmbeddings(x, { labels });
       if (seq !== this.#loadSeq) return;
       this.#engineInUse = engine;
+      clearErrorBox(this);
       this.#emit('ready', { size: view.embeddings.size, dim: view.embeddings.dim, level: view.level, order: view.orderStatus });
     } catch (error) {
-      if (seq === this.#loadSeq) this.#fail(error);
+      if (seq === this.#loadSeq) this.#fail(error, 'load');
     }
   }
 
@@ -208,13 +212,15 @@ export class CosineHeatmapElement extends Base {
     this.#frame = requestAnimationFrame(() => {
       const plot = this.#plot;
       if (plot?._fullLayout && this.offsetWidth > 0) {
-        Promise.resolve(this.#plotly?.Plots?.resize(plot)).catch((error) => this.#fail(error));
+        Promise.resolve(this.#plotly?.Plots?.resize(plot)).catch((error) => this.#fail(error, 'view'));
       }
     });
   }
 
-  #fail(error) {
-    const message = error?.message ?? String(error);
+  // Says it inside the element and tells the page ('error').
+  #fail(error, action) {
+    const message = describeFailure(error, action);
+    if (this.#connected) showErrorBox(this, message);
     this.#emit('error', { message, error });
   }
 
@@ -231,9 +237,12 @@ async function fetchFile(url, what) {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new CosineHeatmapError(`<cosine-heatmap> could not fetch ${what} ${url}: ${error.message}`);
+    throw new CosineHeatmapError(`could not load the ${what} ${url}: ${error.message}`);
   }
-  if (!response.ok) throw new CosineHeatmapError(`<cosine-heatmap> could not fetch ${what} ${url}: HTTP ${response.status}`);
+  if (!response.ok) {
+    const path = new URL(response.url || url, globalThis.location?.href).pathname;
+    throw new CosineHeatmapError(`could not load ${path}: HTTP ${response.status} ${response.statusText}`.trim());
+  }
   return new File([await response.blob()], fileName(url));
 }
 
@@ -243,7 +252,7 @@ function addDefaultStyle() {
   if (document.getElementById('cosine-heatmap-default-style')) return;
   const style = document.createElement('style');
   style.id = 'cosine-heatmap-default-style';
-  style.textContent = ':where(cosine-heatmap){display:block;width:100%;height:450px;position:relative}';
+  style.textContent = `:where(cosine-heatmap){display:block;width:100%;height:450px;position:relative}${ERROR_BOX_STYLE}`;
   document.head.append(style);
 }
 
