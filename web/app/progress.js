@@ -1,44 +1,83 @@
-// The progress box shown while a large file is parsed: a <progress> bar, the
-// percentage in words, and a Cancel button. Small files parse too fast for a
-// bar to mean anything, so it only appears above SHOW_ABOVE_BYTES.
-export const SHOW_ABOVE_BYTES = 2 * 1024 * 1024;
+// The activity box above the plot: what the page is doing now (parsing a
+// file, drawing a new data set, ordering, redrawing), a <progress> bar that
+// fills where the work is counted (indeterminate where it is not), and a
+// Cancel. Work that ends within SHOW_AFTER_MS never shows the box, so quick
+// changes do not flicker; anything longer always does.
+export const SHOW_AFTER_MS = 200;
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 
-export class ProgressBox {
+export class ActivityBox {
   #box;
   #label;
   #bar;
   #percent;
-  #onCancel = null;
+  #cancel;
+  #current = null; // {onCancel} of the activity shown, or null
+  #timer = null;
 
-  /** @param {HTMLElement} box  holds #progress-label, progress, .progress-percent, button */
+  /** @param {HTMLElement} box  holds .progress-label, progress, .progress-percent, button */
   constructor(box) {
     this.#box = box;
     this.#label = box.querySelector('.progress-label');
     this.#bar = box.querySelector('progress');
     this.#percent = box.querySelector('.progress-percent');
-    box.querySelector('button').addEventListener('click', () => this.#onCancel?.());
+    this.#cancel = box.querySelector('button');
+    this.#cancel.addEventListener('click', () => this.#current?.onCancel?.());
+  }
+
+  /** Whether some activity is running. */
+  get busy() {
+    return this.#current !== null;
   }
 
   /**
-   * Shows the box for `bytes` of input (if large enough); Cancel calls onCancel.
-   * @returns {(p: {done: number, total: number}) => void}  the onProgress callback
+   * Starts an activity, ending the one before. The box shows after
+   * SHOW_AFTER_MS; Cancel calls onCancel (no Cancel without it).
+   * @param {string} text  what is being done: "Ordering by spectral bisection…"
+   * @param {{onCancel?: () => void}} [options]
+   * @returns {{progress: (p: {done: number, total: number}) => void, say: (text: string) => void,
+   *   end: () => void, readonly active: boolean}}
    */
-  start(text, bytes, onCancel) {
-    this.#onCancel = onCancel;
-    this.#label.textContent = text;
-    this.#set(0);
-    this.#box.hidden = bytes <= SHOW_ABOVE_BYTES;
-    return ({ done, total }) => this.#set(total > 0 ? done / total : 0);
+  start(text, { onCancel } = {}) {
+    this.#stop();
+    const activity = { onCancel };
+    this.#current = activity;
+    this.#say(text);
+    this.#set(null);
+    this.#cancel.hidden = !onCancel;
+    this.#timer = setTimeout(() => {
+      if (this.#current === activity) this.#box.hidden = false;
+    }, SHOW_AFTER_MS);
+    const mine = () => this.#current === activity;
+    return {
+      progress: ({ done, total }) => mine() && this.#set(total > 0 ? done / total : null),
+      say: (words) => mine() && this.#say(words),
+      end: () => mine() && this.#stop(),
+      get active() {
+        return mine();
+      },
+    };
   }
 
-  stop() {
-    this.#onCancel = null;
+  #stop() {
+    clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#current = null;
     this.#box.hidden = true;
   }
 
+  #say(text) {
+    this.#label.textContent = text;
+  }
+
+  // A fraction fills the bar; null makes it indeterminate (work not counted).
   #set(fraction) {
+    if (fraction === null) {
+      this.#bar.removeAttribute('value');
+      this.#percent.textContent = '';
+      return;
+    }
     const f = Math.min(1, Math.max(0, fraction));
     this.#bar.value = f;
     this.#percent.textContent = percent.format(f);
