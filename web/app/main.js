@@ -1,8 +1,11 @@
-import { CosineSimilarityHeatmap, ParseError } from '../src/index.js';
+import { CosineSimilarityHeatmap, loadEngine, ParseError } from '../src/index.js';
+import { DEFAULT_MATRIX_BUDGET_BYTES } from '../src/engine.js';
+import { orderWords } from '../src/heatmap-order.js';
 import { attachAnalysis } from './analysis.js';
 import { classifyFiles } from './classify-files.js';
 import { readControls, watchControls, writeControls } from './controls.js';
 import { DEFAULT_DATA } from './default-data.js';
+import { attachDrawer } from './drawer.js';
 import { attachExportButtons } from './export-buttons.js';
 import { attachExplore } from './explore.js';
 import { watchDrops } from './drop-zone.js';
@@ -11,7 +14,8 @@ import {
   choiceValues, defaultGroupChoice, defaultLabelChoice, distinctLabels, fillSelect, groupChoices, labelChoices,
 } from './metadata-columns.js';
 import { watchLevel } from './level.js';
-import { ProgressBox } from './progress.js';
+import { OrderMenu, settledOption } from './order-menu.js';
+import { ActivityBox } from './progress.js';
 import { describePicture, describeResult, StatusLine } from './status.js';
 import { watchTabs } from './tabs.js';
 import { attachTextsTab } from './texts-tab.js';
@@ -21,7 +25,8 @@ const form = document.getElementById('controls');
 const plot = document.getElementById('heatmap');
 const statusLine = document.getElementById('status');
 const status = new StatusLine(statusLine, document.getElementById('error'));
-const progress = new ProgressBox(document.getElementById('progress'));
+const activity = new ActivityBox(document.getElementById('progress'));
+const drawer = attachDrawer(document.getElementById('drawer-toggle'), document.getElementById('sidebar'));
 const embeddingsInput = document.getElementById('embeddings-file');
 const metadataInput = document.getElementById('metadata-file');
 const labelSelect = document.getElementById('labelColumn');
@@ -31,6 +36,13 @@ const count = new Intl.NumberFormat('en-US');
 const view = new CosineSimilarityHeatmap(plot);
 const defaults = view.options;
 const showLevel = watchLevel(view, document.getElementById('level'));
+// The view's engine (the shared default one): its limits decide which
+// orders and exports can apply, before anything is asked of it.
+let engineLimits = { maxHierarchicalItems: Infinity, matrixBudgetBytes: DEFAULT_MATRIX_BUDGET_BYTES };
+loadEngine().then((engine) => {
+  engineLimits = { maxHierarchicalItems: engine.limits.maxHierarchicalItems, matrixBudgetBytes: engine.matrixBudgetBytes };
+  if (current) showChoices();
+}, () => {}); // a failed start is reported by the load that needs it
 // Statistics, neighbours, Compare and queries against documents follow the view.
 const analysis = attachAnalysis(view);
 // Find, colour strips, the dendrogram's cut and the selection; a cut or a
@@ -43,20 +55,44 @@ attachExplore(view, document.getElementById('explore-panel'), {
   },
   onError: (error) => status.error(error, 'Could not do that'),
 });
-attachExportButtons(view, document.getElementById('export-buttons'), {
+const exportButtons = attachExportButtons(view, document.getElementById('export-buttons'), {
   onError: (error) => status.error(error, 'Could not export'),
+  onDone: () => status.clearError(),
+  matrixBudgetBytes: () => engineLimits.matrixBudgetBytes,
 });
 // A zoom recompute or a background order has no caller to reject: its
-// failure is reported here.
+// failure is reported here. The banner goes with the next picture drawn.
 view.addEventListener?.('error', (event) => status.error(event.detail, 'Could not show that part of the matrix'));
-// The file-order picture comes first; the status line says when the ordered
-// one replaces it (and which order it is).
+
+// The order menu shows the order drawn, or the one being computed; Cancel
+// goes back to the one drawn. A new data set is drawn in file order first.
+const orderMenu = new OrderMenu(form.elements.namedItem('order'), document.getElementById('order-reason'));
+let drawnOrder = 'original'; // the order option whose picture is on screen
+let orderedSet = null;
+let ordering = null; // the activity of the order being computed
 view.addEventListener?.('order', (event) => {
-  statusLine.dataset.order = event.detail.pending ? 'pending' : 'done';
+  const state = event.detail;
+  if (view.embeddings !== orderedSet) {
+    orderedSet = view.embeddings;
+    drawnOrder = 'original';
+  }
+  if (!state.pending) drawnOrder = settledOption(state);
+  orderMenu.show(state, drawnOrder);
+  statusLine.dataset.order = state.pending ? 'pending' : 'done';
   if (current && view.embeddings && statusLine.dataset.state === 'done') status.done(describeResult(view, current));
-  // Compare draws in the heatmap's order: it follows the ordered picture.
-  if (!event.detail.pending) analysis.optionsChanged();
+  if (state.pending) {
+    ordering = activity.start(`Ordering by ${orderWords(state.method, state.requested)}…`, { onCancel: cancelOrder });
+  } else {
+    ordering?.end();
+    ordering = null;
+    // Compare draws in the heatmap's order: it follows the ordered picture.
+    analysis.optionsChanged();
+  }
 });
+// The view counts the cells of a picture it computes: the bar of the
+// activity shown follows them (the parse counts its own bytes).
+view.addEventListener?.('progress', (event) => viewProgress?.(event.detail));
+let viewProgress = null;
 // Controls for options this view does not have stay hidden.
 for (const wrapper of form.querySelectorAll('[data-option]')) wrapper.hidden = !(wrapper.dataset.option in defaults);
 writeControls(form, defaults);
@@ -137,32 +173,31 @@ async function open({ embeddings, metadata, format = 'auto', prefer = {} }) {
   const token = ++generation;
   const files = [embeddings, metadata].filter(Boolean);
   const names = files.map((file) => file.name).join(' and ');
-  const bytes = files.reduce((sum, file) => sum + file.size, 0);
-  const onProgress = progress.start(`Parsing ${names}…`, bytes, () => controller.abort());
+  drawer.close(); // the plot and the progress are what to look at now
+  const work = activity.start(`Parsing ${names}…`, { onCancel: () => controller.abort() });
   status.busy(`Parsing ${names}…`);
   plot.setAttribute('aria-busy', 'true');
   try {
     const { signal } = controller;
     const next = embeddings
-      ? await parseDataSet({ embeddings, metadata, format }, { signal, onProgress })
+      ? await parseDataSet({ embeddings, metadata, format }, { signal, onProgress: work.progress })
       : await withMetadata(current, metadata, { signal });
     if (token !== generation) return;
     // A cancel that lands while the worker starts up may not stop it; it still cancels.
     if (signal.aborted) throw signal.reason;
-    progress.stop();
     next.labelChoice = defaultLabelChoice(next, prefer.labelColumn);
     next.groupChoice = defaultGroupChoice(next, prefer.groupColumn);
     // A metadata file alone relabels the embeddings shown: same set, same statistics.
-    if (embeddings) await show(next, token);
+    if (embeddings) await show(next, token, { signal, work });
     else await regroup(next, token);
   } catch (error) {
     if (token !== generation) return;
     if (controller.signal.aborted) cancelled(names);
     else fail(error);
   } finally {
+    work.end();
     if (token === generation) {
       loading = null;
-      progress.stop();
       plot.removeAttribute('aria-busy');
     }
   }
@@ -207,21 +242,34 @@ function withoutGroupOrder() {
   return { order: defaults.order };
 }
 
-async function show(next, token) {
+// Draws a parsed (or embedded) data set. `work` is the activity shown, with
+// `signal` its Cancel: cancelled before the first picture, the view keeps
+// what it showed (setEmbeddings rejects with the signal's reason).
+async function show(next, token, { signal, work }) {
   const [n, d] = next.embeddings.dims;
-  status.busy(`Normalizing ${count.format(n)} × ${count.format(d)} embeddings and drawing their similarities…`);
+  const doing = `Normalizing ${count.format(n)} × ${count.format(d)} embeddings and drawing their similarities…`;
+  status.busy(doing);
+  work.say(doing);
+  work.progress({ done: 0, total: 0 });
   const labels = distinctLabels(choiceValues(next, next.labelChoice));
   const groups = choiceValues(next, next.groupChoice);
   if (!groups) {
     const change = withoutGroupOrder();
     if (change.order) await view.update(change);
   }
-  await view.setEmbeddings(next.embeddings, { labels, groups });
+  viewProgress = work.progress;
+  try {
+    await view.setEmbeddings(next.embeddings, { labels, groups, signal });
+  } finally {
+    if (viewProgress === work.progress) viewProgress = null;
+  }
   if (token !== generation) return;
   next.picture = describePicture(view);
   current = next;
   showChoices();
   showLevel();
+  exportButtons?.refresh();
+  watchDrawn();
   status.clearError();
   status.done(describeResult(view, current));
   analysis.shown(groups);
@@ -232,8 +280,20 @@ function showChoices() {
   fillSelect(groupSelect, groupChoices(current), current.groupChoice);
   labelSelect.disabled = labelSelect.options.length < 2;
   groupSelect.disabled = groupSelect.options.length < 2;
-  const byGroup = form.querySelector('#order option[value="groups"]');
-  if (byGroup) byGroup.disabled = current.groupChoice === '';
+  orderMenu.limit({
+    size: current.embeddings.dims[0],
+    hasGroups: current.groupChoice !== '',
+    maxHierarchicalItems: engineLimits.maxHierarchicalItems,
+  });
+}
+
+// An error banner belongs to the action that raised it: the next picture
+// drawn (a zoom, an order, new settings) clears it. Plotly forgets its
+// listeners when it draws a new plot, so this is said again after each.
+const clearOnDraw = () => status.clearError();
+function watchDrawn() {
+  if (typeof plot.on !== 'function' || plot._ev?.listeners?.('plotly_afterplot').includes(clearOnDraw)) return;
+  plot.on('plotly_afterplot', clearOnDraw);
 }
 
 // The message as the parser wrote it (file, line and column); everything
@@ -248,24 +308,48 @@ function fail(error, context = 'Could not open the data') {
   }
 }
 
-// Embedded texts: {name, embeddings, metadata: one "text" column}.
+// Embedded texts: {name, embeddings, metadata: one "text" column}. Their
+// similarities are the next step, with its own Cancel.
 async function showTexts(next) {
+  loading?.abort();
   const token = ++generation;
+  const controller = new AbortController();
+  loading = controller;
   next.labelChoice = defaultLabelChoice(next, 'text');
   next.groupChoice = '';
-  await show(next, token);
+  const work = activity.start('Computing the similarities of the texts…', { onCancel: () => controller.abort() });
+  try {
+    await show(next, token, { signal: controller.signal, work });
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    if (token === generation) cancelled(`the similarities of ${count.format(next.embeddings.dims[0])} texts`);
+  } finally {
+    work.end();
+    if (loading === controller) loading = null;
+  }
 }
 
 function cancelled(names) {
   status.done(`Cancelled ${names}.${current ? ` Still showing ${describeResult(view, current)}` : ''}`);
 }
 
-// Restyles the plot in place; the similarities are not recomputed.
+// Restyles the plot in place; the similarities are not recomputed. A new
+// order shows its own activity (the 'order' events); anything else that
+// takes long shows "Redrawing…" with a Cancel that puts back what is drawn.
+let drawnOptions = defaults;
+let controlsSeq = 0;
 async function applyControls(options) {
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   enableRangeInputs();
+  const changes = supported(options);
+  const seq = ++controlsSeq;
+  const reorder = changes.order !== undefined && changes.order !== view.options.order;
+  // An order being computed keeps its own activity (and Cancel) on show.
+  const quiet = reorder || !view.embeddings || ordering?.active;
+  const work = quiet ? null : activity.start('Redrawing with the new settings…', { onCancel: revertControls });
   try {
-    await view.update(supported(options));
+    await view.update(changes);
+    if (seq === controlsSeq) drawnOptions = view.options;
     showLevel();
     analysis.optionsChanged();
     status.clearError();
@@ -273,7 +357,27 @@ async function applyControls(options) {
     const option = /option (\w+)/.exec(error.message)?.[1];
     form.elements.namedItem(option)?.setAttribute?.('aria-invalid', 'true');
     status.error(error, 'Could not apply the settings');
+    // The order menu goes back to the order drawn (a refused order changes nothing).
+    orderMenu.show(view.orderStatus, drawnOrder);
+  } finally {
+    work?.end();
   }
+}
+
+// Cancel of a redraw: the controls and the view go back to what is drawn.
+function revertControls() {
+  writeControls(form, { ...drawnOptions, order: drawnOrder });
+  applyControls(readControls(form));
+}
+
+// Cancel of an order being computed: back to the order drawn (the engine's
+// answer, when it comes, is dropped; orders drawn before are kept, so going
+// back is quick).
+function cancelOrder() {
+  const field = form.elements.namedItem('order');
+  if (!field) return;
+  field.value = drawnOrder;
+  applyControls(readControls(form));
 }
 
 // Minimum and maximum apply to the fixed range only.
