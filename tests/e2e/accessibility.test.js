@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = (() => {
@@ -39,39 +39,23 @@ function controls(page) {
 }
 
 describe('accessibility', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser.context));
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useBrowser({ open: '/' });
 
   test('every control has an accessible name', async () => {
-    const all = await controls(page);
+    const all = await controls(e2e.page);
     assert.ok(all.length >= 15, `found ${all.length} controls`);
     const unnamed = all.filter((c) => c.name === '');
     assert.deepEqual(unnamed, [], 'controls without a label, aria-label or aria-labelledby');
   });
 
   test('Tab reaches every control, in document order', async () => {
-    const all = (await controls(page)).filter((c) => !c.roving);
-    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
-    await page.locator('body').focus();
+    const all = (await controls(e2e.page)).filter((c) => !c.roving);
+    await e2e.page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    await e2e.page.locator('body').focus();
     const reached = [];
     for (let k = 0; k < all.length + 10; k++) {
-      await page.keyboard.press('Tab');
-      const key = await page.evaluate(() => document.activeElement?.dataset?.a11yKey ?? null);
+      await e2e.page.keyboard.press('Tab');
+      const key = await e2e.page.evaluate(() => document.activeElement?.dataset?.a11yKey ?? null);
       if (key && reached.includes(key)) break; // wrapped around
       if (key) reached.push(key);
     }
@@ -80,49 +64,49 @@ describe('accessibility', () => {
     // The page's own controls come in the order they are shown (no positive tabindex).
     const ownOrder = all.filter((c) => c.id).map((c) => c.key);
     assert.deepEqual(reached.filter((k) => ownOrder.includes(k)), ownOrder, 'tab order follows the document');
-    assert.equal(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), 0, 'no positive tabindex');
+    assert.equal(await e2e.page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), 0, 'no positive tabindex');
   });
 
   test('the arrow keys move between tabs, and Home goes back', async () => {
-    const lists = await page.locator('[role="tablist"]').count();
+    const lists = await e2e.page.locator('[role="tablist"]').count();
     for (let l = 0; l < lists; l++) {
-      const tabs = page.locator('[role="tablist"]').nth(l).locator('[role="tab"]');
+      const tabs = e2e.page.locator('[role="tablist"]').nth(l).locator('[role="tab"]');
       const ids = await tabs.evaluateAll((ts) => ts.map((t) => t.id));
       const selected = await tabs.evaluateAll((ts) => ts.findIndex((t) => t.getAttribute('aria-selected') === 'true'));
       assert.ok(selected >= 0, `tab list ${l} has a selected tab`);
       await tabs.nth(selected).focus();
-      await page.keyboard.press('Home');
-      const visited = [await page.evaluate(() => document.activeElement.id)];
+      await e2e.page.keyboard.press('Home');
+      const visited = [await e2e.page.evaluate(() => document.activeElement.id)];
       for (let k = 1; k < ids.length; k++) {
-        await page.keyboard.press('ArrowRight');
-        visited.push(await page.evaluate(() => document.activeElement.id));
+        await e2e.page.keyboard.press('ArrowRight');
+        visited.push(await e2e.page.evaluate(() => document.activeElement.id));
       }
       assert.deepEqual(visited, ids, 'ArrowRight visits every tab in order');
       await tabs.nth(selected).focus();
       await tabs.nth(selected).press('Enter');
-      await page.waitForFunction((id) => document.getElementById(id).getAttribute('aria-selected') === 'true', ids[selected]);
+      await e2e.page.waitForFunction((id) => document.getElementById(id).getAttribute('aria-selected') === 'true', ids[selected]);
     }
   });
 
   test('a colour-blind-safe scale is offered and chosen from the keyboard', async () => {
-    const options = await page.locator('#colorScale option').evaluateAll((os) => os.map((o) => o.value));
+    const options = await e2e.page.locator('#colorScale option').evaluateAll((os) => os.map((o) => o.value));
     assert.ok(options.includes('Cividis') && options.includes('Viridis'), `colour scales: ${options}`);
-    await page.focus('#colorScale');
-    await page.keyboard.type('Cividis');
-    await page.waitForFunction(() => JSON.stringify(document.getElementById('heatmap').data[0].colorscale).includes('Cividis')
+    await e2e.page.focus('#colorScale');
+    await e2e.page.keyboard.type('Cividis');
+    await e2e.page.waitForFunction(() => JSON.stringify(document.getElementById('heatmap').data[0].colorscale).includes('Cividis')
       || document.getElementById('colorScale').value === 'Cividis', null, { timeout: 10_000 });
-    assert.equal(await page.locator('#colorScale').inputValue(), 'Cividis');
-    await page.waitForFunction(() => {
+    assert.equal(await e2e.page.locator('#colorScale').inputValue(), 'Cividis');
+    await e2e.page.waitForFunction(() => {
       const scale = document.getElementById('heatmap').data[0].colorscale;
       // Cividis starts dark blue (#00224e) and ends yellow; by name or as stops.
       return scale === 'Cividis' || JSON.stringify(scale).toLowerCase().includes('rgb(0,34,78)')
         || JSON.stringify(scale).toLowerCase().includes('#00224e');
     }, null, { timeout: 10_000 });
-    await page.click('button[type="reset"]');
+    await e2e.page.click('button[type="reset"]');
   });
 
   test('status and errors are live regions, and the statistics are text', async () => {
-    const regions = await page.evaluate(() => {
+    const regions = await e2e.page.evaluate(() => {
       const status = document.getElementById('status');
       const alert = document.getElementById('error');
       return {
@@ -136,13 +120,13 @@ describe('accessibility', () => {
     assert.equal(regions.statusLive, 'polite');
     assert.equal(regions.alertRole, 'alert');
     assert.match(regions.statusText, /1,797 items × 64 dimensions · parsed in [\d,]+ ms · \d+×\d+ block means of 1,797 normalized rows in [\d,]+ ms/);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 
   test('axe-core finds no serious or critical violation', { skip: AXE_PATH ? false : 'axe-core is not installed' }, async () => {
     // Evaluated, not added as a <script>: the page's policy refuses inline script.
-    await page.evaluate(await readFile(AXE_PATH, 'utf8'));
-    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    await e2e.page.evaluate(await readFile(AXE_PATH, 'utf8'));
+    const results = await e2e.page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);

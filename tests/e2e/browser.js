@@ -23,16 +23,17 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Serves web/ on 127.0.0.1 at a free port; with `fixtures` (a directory),
- * also serves that directory at /fixtures/, so test files never live in web/.
- * `extra` mounts more directories for the test server only, e.g.
+ * Serves web/ (or `root`) on 127.0.0.1 at a free port; with `fixtures` (a
+ * directory), also serves that directory at /fixtures/, so test files never
+ * live in web/. `extra` mounts more directories for the test server only, e.g.
  * {'/models/': 'tests/fixtures', '/ort/': 'node_modules/…/dist'}.
- * @param {{fixtures?: string|URL, extra?: Record<string, string|URL>}} [options]
+ * @param {{root?: string|URL, fixtures?: string|URL, extra?: Record<string, string|URL>}} [options]
  */
-export async function startServer({ fixtures, extra = {} } = {}) {
+export async function startServer({ root, fixtures, extra = {} } = {}) {
   const mounts = Object.entries(extra);
   if (fixtures) mounts.unshift(['/fixtures/', fixtures]);
-  const server = mounts.length > 0 ? createMountServer(mounts) : createStaticServer();
+  const top = root === undefined ? createStaticServer() : createStaticServer(directory(root));
+  const server = mounts.length > 0 ? createMountServer(top, mounts) : top;
   const port = await listen(server, 0);
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -45,12 +46,13 @@ export async function startServer({ fixtures, extra = {} } = {}) {
   };
 }
 
-// web/ at /, each mounted directory at its prefix (which ends with '/').
-function createMountServer(mounts) {
-  const web = createStaticServer();
+const directory = (dir) => resolvePath(dir instanceof URL ? fileURLToPath(dir) : dir);
+
+// `web` at /, each mounted directory at its prefix (which ends with '/').
+function createMountServer(web, mounts) {
   const servers = mounts.map(([prefix, dir]) => {
     if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`mount prefix must be /…/: ${prefix}`);
-    return [prefix, createStaticServer(resolvePath(dir instanceof URL ? fileURLToPath(dir) : dir))];
+    return [prefix, createStaticServer(directory(dir))];
   });
   return createServer((request, response) => {
     const mount = servers.find(([prefix]) => request.url.startsWith(prefix));

@@ -7,8 +7,8 @@
 // fail without its 'unsafe-eval' (which is why it is there).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser, waitForHeatmap } from './fixture.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const INDEX = new URL('../../web/index.html', import.meta.url);
@@ -49,18 +49,7 @@ function drop(page, files) {
 }
 
 describe('Content-Security-Policy', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({ fixtures: FIXTURES });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useBrowser({ fixtures: FIXTURES });
 
   test('index.html carries a strict policy', async () => {
     const policy = await pagePolicy();
@@ -77,10 +66,9 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the page loads, draws, takes a dropped file, hovers and exports with no violation', async () => {
-    const { page, errors, requests } = await openPage(browser.context);
+    const { page, errors, requests } = await e2e.newPage();
     await recordViolations(page);
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
+    await e2e.open('/', { page });
 
     const [vectors, metadata] = await Promise.all(['vectors.tsv', 'metadata.tsv'].map((f) => readFile(new URL(f, FIXTURES), 'utf8')));
     await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
@@ -103,7 +91,7 @@ describe('Content-Security-Policy', () => {
 
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'no securitypolicyviolation');
     assert.deepEqual(errors, [], 'no console errors');
-    assert.deepEqual(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(url)), [],
+    assert.deepEqual(requests.filter((url) => !url.startsWith(`${e2e.origin}/`) && !/^(data|blob):/.test(url)), [],
       'every request is same-origin');
 
     // The policy is in force: inline script and off-origin fetches are refused.
@@ -120,11 +108,10 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the workers run under the header policy of docs/security.md', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.context.newPage();
     await recordViolations(page);
     await workerPolicy(page, WORKER_POLICY);
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
+    await e2e.open('/', { page });
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
     await page.close();
   });
@@ -136,9 +123,9 @@ describe('Content-Security-Policy', () => {
     ["'unsafe-eval' and 'wasm-unsafe-eval'", "default-src 'self'; script-src 'self'; connect-src 'self'"],
   ]) {
     test(`without ${missing} the workers cannot start the engine`, async () => {
-      const page = await browser.context.newPage();
+      const page = await e2e.context.newPage();
       await workerPolicy(page, policy);
-      await page.goto(server.url('/'));
+      await page.goto(e2e.url('/'));
       await assert.rejects(waitForHeatmap(page, 30_000), /the page reported an error|Timeout/);
       await page.close();
     });

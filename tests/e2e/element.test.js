@@ -5,8 +5,8 @@
 // at all, draws as the view does by default: file order first, then the
 // order 'auto' finds ('order' events), colours over the robust range.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 
@@ -37,24 +37,13 @@ const PAGE = `<!doctype html>
 </script>
 </body></html>`;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ fixtures: FIXTURES });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowser({ fixtures: FIXTURES });
 
 const readyIds = (page) => page.evaluate(() => window.events.filter((e) => e.type === 'ready' || e.type === 'error').map((e) => e.id));
 
 describe('<cosine-heatmap>', () => {
   test('two instances share one engine, fire their events and follow their container', async () => {
-    const { page, errors } = await openPage(browser.context);
+    const { page, errors } = await e2e.newPage();
     await page.addInitScript(() => {
       // Counts the engine workers the page starts.
       const Native = window.Worker;
@@ -66,8 +55,7 @@ describe('<cosine-heatmap>', () => {
         }
       };
     });
-    await page.route(server.url('/element-test.html'), (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-    await page.goto(server.url('/element-test.html'));
+    await e2e.openHtml('/element-test.html', PAGE, { page });
     await page.waitForFunction(() => window.events?.filter((e) => e.type === 'ready' || e.type === 'error').length >= 4, null, { timeout: 30_000 });
     assert.deepEqual((await readyIds(page)).sort(), ['a', 'b', 'c', 'd']);
 

@@ -5,8 +5,8 @@
 // schema Python's plotly.io.from_json checks against, and draws again) and
 // the statistics JSON.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>exports</title>
@@ -45,28 +45,17 @@ function readCsv(text) {
   return rows;
 }
 
-let server;
-let browser;
-let page;
+const e2e = useBrowser({ page: true });
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page } = await openPage(browser.context));
-  await page.route(server.url('/exports-test.html'), (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-  await page.goto(server.url('/exports-test.html'));
-  await page.waitForFunction(() => window.drawn || window.failed, null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => window.failed), undefined);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+e2e.before(async () => {
+  await e2e.openHtml('/exports-test.html', PAGE);
+  await e2e.page.waitForFunction(() => window.drawn || window.failed, null, { timeout: 30_000 });
+  assert.equal(await e2e.page.evaluate(() => window.failed), undefined);
 });
 
 describe('exports', () => {
   test('PNG: the signature, and the plot size times the scale', async () => {
-    const png = await page.evaluate(async () => {
+    const png = await e2e.page.evaluate(async () => {
       const blob = await window.exportsApi.exportImage(window.view, { format: 'png', scale: 2 });
       return { type: blob.type, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())) };
     });
@@ -79,7 +68,7 @@ describe('exports', () => {
   });
 
   test('SVG: parses as an <svg> document holding the heatmap', async () => {
-    const svg = await page.evaluate(async () => {
+    const svg = await e2e.page.evaluate(async () => {
       const blob = await window.exportsApi.exportImage(window.view, { format: 'svg' });
       const text = await blob.text();
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -101,7 +90,7 @@ describe('exports', () => {
   });
 
   test('CSV of the whole matrix reads back to the same float32 values, in the order shown', async () => {
-    const { csv, matrix, order, labels } = await page.evaluate(async () => {
+    const { csv, matrix, order, labels } = await e2e.page.evaluate(async () => {
       const set = window.view.embeddings;
       const order = Array.from(window.view.order);
       const text = await window.exportsApi.matrixCsv(set, { labels: window.labels, order });
@@ -122,7 +111,7 @@ describe('exports', () => {
   });
 
   test('CSV of the visible window: single items, then overview blocks', async () => {
-    const items = await page.evaluate(() => ({
+    const items = await e2e.page.evaluate(() => ({
       csv: window.exportsApi.visibleMatrixCsv(window.view),
       data: Array.from(window.view.matrix.data),
       dims: window.view.matrix.dims,
@@ -136,7 +125,7 @@ describe('exports', () => {
       for (let j = 0; j < c; j++) assert.equal(Math.fround(Number(rows[i + 1][j + 1])), items.data[i * c + j]);
     }
 
-    const blocks = await page.evaluate(async () => {
+    const blocks = await e2e.page.evaluate(async () => {
       await window.view.update({ itemsMax: 8, overviewSize: 8 });
       const result = { csv: window.exportsApi.visibleMatrixCsv(window.view), data: Array.from(window.view.matrix.data), kind: window.view.level.kind };
       await window.view.update({ itemsMax: 'auto', overviewSize: 512 });
@@ -150,7 +139,7 @@ describe('exports', () => {
   });
 
   test('figure JSON: plain arrays with the heatmap trace, and Plotly draws it again', async () => {
-    const result = await page.evaluate(async () => {
+    const result = await e2e.page.evaluate(async () => {
       const text = window.exportsApi.figureJson(window.view);
       const figure = JSON.parse(text);
       // Python's plotly validates against the same plot schema as Plotly.validate.
@@ -171,7 +160,7 @@ describe('exports', () => {
   });
 
   test('statistics JSON parses and holds the flags', async () => {
-    const text = await page.evaluate(() => window.exportsApi.statisticsJson(window.view.embeddings));
+    const text = await e2e.page.evaluate(() => window.exportsApi.statisticsJson(window.view.embeddings));
     const stats = JSON.parse(text);
     assert.equal(stats.n, 24);
     assert.equal(stats.dim, 6);

@@ -4,8 +4,8 @@
 // items with their labels, the order option reorders (groups contiguous),
 // and the page's JS heap stays under 150 MB.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const N = 20_000;
 const D = 32;
@@ -60,29 +60,18 @@ async function hoverAt(page, row, col) {
 }
 
 describe('heatmap at scale', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
+  const e2e = useBrowser({ fixtures: new URL('./pages/', import.meta.url), page: true });
   let client;
 
-  before(async () => {
-    server = await startServer({ fixtures: new URL('./pages/', import.meta.url) });
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser.context));
-    client = await browser.context.newCDPSession(page);
+  e2e.before(async () => {
+    client = await e2e.context.newCDPSession(e2e.page);
     await client.send('Performance.enable');
-    await page.goto(server.url('/fixtures/heatmap-scale.html'));
-    await page.waitForFunction(() => window.stageReady);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    await e2e.page.goto(e2e.url('/fixtures/heatmap-scale.html'));
+    await e2e.page.waitForFunction(() => window.stageReady);
   });
 
   test(`${N.toLocaleString('en-US')} items open as a mean overview of at most 512 × 512 cells`, async (t) => {
-    const ms = await page.evaluate(async ([n, d, groups]) => {
+    const ms = await e2e.page.evaluate(async ([n, d, groups]) => {
       const { library, planted, plot } = window.stage;
       window.data = planted(n, d, groups);
       window.view = new library.CosineSimilarityHeatmap(plot, { order: 'original' });
@@ -90,7 +79,7 @@ describe('heatmap at scale', () => {
       await window.view.setEmbeddings(window.data.embeddings, { labels: window.data.labels, groups: window.data.groups });
       return performance.now() - started;
     }, [N, D, GROUPS]);
-    const now = await shown(page);
+    const now = await shown(e2e.page);
     t.diagnostic(`first overview in ${Math.round(ms)} ms (engine load included): ${now.rows} × ${now.cols} cells `
       + `in a ${Math.round(now.width)} × ${Math.round(now.height)} px plot; 1 cell = ${now.level.cellSize} items`);
     assert.equal(now.level.kind, 'overview');
@@ -102,45 +91,45 @@ describe('heatmap at scale', () => {
   });
 
   test('zooming into a corner ends at single items with their labels in the ticks and the hover', async (t) => {
-    const ms = await zoom(page, { 'xaxis.range': [-0.5, 59.5], 'yaxis.range': [39.5, -0.5] }, 'items');
-    const now = await shown(page);
+    const ms = await zoom(e2e.page, { 'xaxis.range': [-0.5, 59.5], 'yaxis.range': [39.5, -0.5] }, 'items');
+    const now = await shown(e2e.page);
     t.diagnostic(`zoom to 40 × 60 items drawn in ${Math.round(ms)} ms (debounce included)`);
     assert.deepEqual([now.rows, now.cols], [40, 60]);
     assert.deepEqual(now.level.window, { rows: [0, 40], cols: [0, 60] });
     assert.equal(now.level.cellSize, 1);
-    const labels = await page.evaluate(() => window.data.labels.slice(0, 60));
+    const labels = await e2e.page.evaluate(() => window.data.labels.slice(0, 60));
     assert.ok(now.xticks.length >= 20, `${now.xticks.length} tick labels`);
     now.xtickvals.forEach((p, k) => {
       const full = labels[p].replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       assert.ok(full.startsWith(now.xticks[k].replace(/…$/, '')), `tick ${k}: ${now.xticks[k]}`);
       assert.ok(now.xticks[k].endsWith('…'), 'long labels are cut');
     });
-    const shownTick = await page.locator('#plot .xtick text').first().textContent();
+    const shownTick = await e2e.page.locator('#plot .xtick text').first().textContent();
     assert.match(shownTick, /^item 0 <[A-H]> with a rat/, 'escaped text shows as typed');
-    const text = await hoverAt(page, 7, 31);
-    const value = await page.evaluate(() => window.stage.plot.data[0].z[7][31]);
+    const text = await hoverAt(e2e.page, 7, 31);
+    const value = await e2e.page.evaluate(() => window.stage.plot.data[0].z[7][31]);
     assert.ok(text.includes(`row: ${labels[7]}`), text);
     assert.ok(text.includes(`column: ${labels[31]}`), text);
     assert.ok(text.includes(value.toFixed(4)), `${text} shows ${value.toFixed(4)}`);
   });
 
   test('between the two, a block hover names its item ranges; autoscale returns to the overview', async (t) => {
-    await zoom(page, { 'xaxis.range': [-0.5, 799.5], 'yaxis.range': [799.5, -0.5] }, 'overview');
-    const mid = await shown(page);
+    await zoom(e2e.page, { 'xaxis.range': [-0.5, 799.5], 'yaxis.range': [799.5, -0.5] }, 'overview');
+    const mid = await shown(e2e.page);
     t.diagnostic(`800 × 800 window: ${mid.rows} × ${mid.cols} cells, 1 cell = ${mid.level.cellSize} items`);
-    const text = await hoverAt(page, 401, 118);
+    const text = await hoverAt(e2e.page, 401, 118);
     // 800 positions in 466 cells: blocks of 1 or 2 items; this one has a 2-item side.
     assert.match(text, /items 1\d\d–1\d\d \(2\): item \d+ <[A-H]> with a rather long label to truncate … item \d+ <[A-H]>/, text);
     assert.match(text, /mean Cosine Similarity: -?\d\.\d{4}min: -?\d\.\d{4}max: -?\d\.\d{4}/, text);
-    await zoom(page, { 'xaxis.autorange': true, 'yaxis.autorange': true }, 'overview');
-    const back = await shown(page);
+    await zoom(e2e.page, { 'xaxis.autorange': true, 'yaxis.autorange': true }, 'overview');
+    const back = await shown(e2e.page);
     assert.deepEqual(back.level.window, { rows: [0, N], cols: [0, N] });
     assert.ok(back.rows <= 512);
   });
 
   test('the order option reorders: groups come out contiguous, with boundaries and names', async (t) => {
-    const before = await shown(page);
-    const result = await page.evaluate(async (groups) => {
+    const before = await shown(e2e.page);
+    const result = await e2e.page.evaluate(async (groups) => {
       const started = performance.now();
       await window.view.update({ order: 'groups' });
       const ms = performance.now() - started;
@@ -151,7 +140,7 @@ describe('heatmap at scale', () => {
       const engineOrders = typeof window.view.embeddings.order === 'function';
       return { ms, permutation: seen.size === order.length && order.length === window.data.groups.length, runs, engineOrders, groups };
     }, GROUPS);
-    const now = await shown(page);
+    const now = await shown(e2e.page);
     t.diagnostic(`order 'groups' in ${Math.round(result.ms)} ms (${result.engineOrders ? 'engine' : 'JavaScript fallback'})`);
     assert.ok(result.permutation);
     assert.equal(result.runs, GROUPS, 'each group is one run');
@@ -171,6 +160,6 @@ describe('heatmap at scale', () => {
   });
 
   test('no console error', () => {
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 });

@@ -7,8 +7,8 @@
 // javascript: link appears, and nothing is requested beyond the origin.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const hostile = (name) => readFile(new URL(`hostile/${name}`, FIXTURES), 'utf8');
@@ -62,36 +62,24 @@ async function hoverText(page, i, j) {
 }
 
 describe('hostile labels are shown as text', () => {
-  let server;
-  let browser;
-  let page;
-  let requests;
+  const e2e = useBrowser({ fixtures: FIXTURES, page: true });
   let labels;
   const dialogs = [];
 
-  before(async () => {
+  e2e.before(async () => {
     labels = JSON.parse(await hostile('labels.json'));
-    server = await startServer({ fixtures: FIXTURES });
-    browser = await launchBrowser();
-    ({ page, requests } = await openPage(browser.context));
-    page.on('dialog', (dialog) => {
+    e2e.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       dialog.dismiss().catch(() => {});
     });
-    await page.goto(server.url('/?data=/fixtures/hostile/vectors.tsv&labels=/fixtures/hostile/metadata.tsv'));
-    await waitForHeatmap(page);
+    await e2e.open('/?data=/fixtures/hostile/vectors.tsv&labels=/fixtures/hostile/metadata.tsv');
     // In file order, so position i holds label i.
-    await page.selectOption('#order', 'original');
-    await page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    await e2e.page.selectOption('#order', 'original');
+    await e2e.page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent));
   });
 
   test('hover, ticks and the label select show every label literally', async () => {
-    const shown = await page.evaluate(() => {
+    const shown = await e2e.page.evaluate(() => {
       const gd = document.getElementById('heatmap');
       return {
         n: gd.data[0].z.length,
@@ -107,74 +95,74 @@ describe('hostile labels are shown as text', () => {
       assert.ok(labels.some((label) => label.startsWith(prefix)), `tick ${JSON.stringify(tick)} is (the start of) a label`);
     }
     for (let i = 0; i < labels.length; i++) {
-      const text = await hoverText(page, i, (i + 1) % labels.length);
+      const text = await hoverText(e2e.page, i, (i + 1) % labels.length);
       assert.ok(text.includes(labels[i]), `hover over row ${i} shows ${JSON.stringify(labels[i].slice(0, 60))}: ${JSON.stringify(text.slice(0, 200))}`);
       assert.ok(text.includes(labels[(i + 1) % labels.length]), `hover over row ${i} shows its column's label`);
       // %{z} inside a label stays literal: the only number is the cell's own.
       if (labels[i].includes('%{z}')) assert.match(text, /%\{z\} %\{text\} %\{customdata\}/);
     }
-    await assertNothingRan(page, dialogs, requests, server.origin);
+    await assertNothingRan(e2e.page, dialogs, e2e.requests, e2e.origin);
   });
 
   test('grouping by a hostile column orders the items and runs nothing', async () => {
     const header = "<img src=x onerror=\"window.pwned='header'\">";
-    const options = await page.locator('#groupColumn option').evaluateAll((os) => os.map((o) => o.textContent));
+    const options = await e2e.page.locator('#groupColumn option').evaluateAll((os) => os.map((o) => o.textContent));
     assert.ok(options.includes(header), `group options show the column name literally: ${options}`);
-    await settle(page, () => page.selectOption('#groupColumn', 'm:1'));
-    await page.selectOption('#order', 'groups');
+    await settle(e2e.page, () => e2e.page.selectOption('#groupColumn', 'm:1'));
+    await e2e.page.selectOption('#order', 'groups');
     // Rows alternate between the two groups in the file; by group, each is one run.
     const escaped = labels.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-    await page.waitForFunction((want) => {
+    await e2e.page.waitForFunction((want) => {
       const groups = document.getElementById('heatmap').data[0].text.map((r) => want.indexOf(r[0]) % 2);
       return groups.length === want.length && !groups.includes(-1) && groups.filter((g, i) => i > 0 && g !== groups[i - 1]).length === 1;
     }, escaped, { timeout: 10_000 });
-    assert.equal(await page.locator('#error').isHidden(), true);
+    assert.equal(await e2e.page.locator('#error').isHidden(), true);
     for (const i of [0, 7, 14]) {
-      const text = await hoverText(page, i, i);
+      const text = await hoverText(e2e.page, i, i);
       assert.ok(labels.some((label) => text.includes(label)), `hover at ${i} shows a label literally: ${text.slice(0, 120)}`);
     }
-    await assertNothingRan(page, dialogs, requests, server.origin);
-    await settle(page, () => page.selectOption('#groupColumn', ''));
+    await assertNothingRan(e2e.page, dialogs, e2e.requests, e2e.origin);
+    await settle(e2e.page, () => e2e.page.selectOption('#groupColumn', ''));
   });
 
   test('typed titles with markup show as typed', async () => {
     const title = "<img src=x onerror=\"window.pwned='title'\"> <b>T</b> %{z} שלום";
-    await page.fill('#title', title);
-    await page.fill('#xaxisTitle', '<a href="javascript:window.pwned=1">x</a>');
-    await page.fill('#colorLabel', '<script>window.pwned=1</script> %{z}');
+    await e2e.page.fill('#title', title);
+    await e2e.page.fill('#xaxisTitle', '<a href="javascript:window.pwned=1">x</a>');
+    await e2e.page.fill('#colorLabel', '<script>window.pwned=1</script> %{z}');
     const want = { title, x: '<a href="javascript:window.pwned=1">x</a>', bar: '<script>window.pwned=1</script> %{z}' };
-    const drawn = () => page.evaluate(() => ({
+    const drawn = () => e2e.page.evaluate(() => ({
       title: document.querySelector('#heatmap .gtitle')?.textContent,
       x: document.querySelector('#heatmap .xtitle')?.textContent,
       bar: document.querySelector('#heatmap .cbtitle')?.textContent,
     }));
     // The colour bar's title goes on with the range shown (" · 1st–99th percentile …").
-    await page.waitForFunction((w) => document.querySelector('#heatmap .gtitle')?.textContent === w.title
+    await e2e.page.waitForFunction((w) => document.querySelector('#heatmap .gtitle')?.textContent === w.title
       && document.querySelector('#heatmap .xtitle')?.textContent === w.x
       && document.querySelector('#heatmap .cbtitle')?.textContent.startsWith(`${w.bar} · `), want, { timeout: 10_000 })
       .catch(() => {});
     const shown = await drawn();
     assert.match(shown.bar, / · 1st–99th percentile of cells: /);
     assert.deepEqual({ ...shown, bar: shown.bar.split(' · ')[0] }, want);
-    const hover = await hoverText(page, 0, 1);
+    const hover = await hoverText(e2e.page, 0, 1);
     assert.ok(hover.includes('<script>window.pwned=1</script> %{z}:'), `the value name in hover is literal: ${hover.slice(0, 200)}`);
-    await assertNothingRan(page, dialogs, requests, server.origin);
-    await page.click('button[type="reset"]');
+    await assertNothingRan(e2e.page, dialogs, e2e.requests, e2e.origin);
+    await e2e.page.click('button[type="reset"]');
   });
 
   test('hostile file names and cell text show as text in the status line and the error box', async () => {
     const [vectors, metadata] = await Promise.all([hostile('vectors.tsv'), hostile('metadata.tsv')]);
-    await settle(page, () => drop(page, [{ name: `${PAYLOAD}.tsv`, text: vectors }, { name: `<b>meta</b> %{z}.tsv`, text: metadata }]));
-    const status = await page.locator('#status').textContent();
+    await settle(e2e.page, () => drop(e2e.page, [{ name: `${PAYLOAD}.tsv`, text: vectors }, { name: `<b>meta</b> %{z}.tsv`, text: metadata }]));
+    const status = await e2e.page.locator('#status').textContent();
     assert.ok(status.startsWith(`${PAYLOAD}.tsv + <b>meta</b> %{z}.tsv · 15 items`), `status: ${status}`);
 
     const bad = '[[0.1, 0.2], [0.3, "<script>window.pwned=\'cell\'</script>"]]';
-    await settle(page, () => drop(page, [{ name: `${PAYLOAD}.json`, text: bad }]));
-    const alert = await page.locator('#error').textContent();
+    await settle(e2e.page, () => drop(e2e.page, [{ name: `${PAYLOAD}.json`, text: bad }]));
+    const alert = await e2e.page.locator('#error').textContent();
     assert.ok(alert.includes(`${PAYLOAD}.json: `), `the error names the file literally: ${alert}`);
     assert.ok(alert.includes("<script>window.pwned='cell'</script>"), `the error quotes the cell literally: ${alert}`);
-    assert.equal(await page.locator('#error *').count(), 0, 'the error box holds only text');
-    assert.equal(await page.locator('#status *').count(), 0, 'the status line holds only text');
-    await assertNothingRan(page, dialogs, requests, server.origin);
+    assert.equal(await e2e.page.locator('#error *').count(), 0, 'the error box holds only text');
+    assert.equal(await e2e.page.locator('#status *').count(), 0, 'the status line holds only text');
+    await assertNothingRan(e2e.page, dialogs, e2e.requests, e2e.origin);
   });
 });

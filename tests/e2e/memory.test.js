@@ -2,9 +2,9 @@
 // the engine workers' WASM memory must not grow with each, and the workers
 // must not keep the sets they no longer show.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { useBrowser } from './fixture.js';
 
 // A .npy of n × d float32 values, made here.
 function npy(n, d, seed) {
@@ -21,23 +21,7 @@ function npy(n, d, seed) {
   return bytes;
 }
 
-let server;
-let browser;
-let page;
-let errors;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser.context));
-  await page.goto(server.url('/'));
-  await waitForHeatmap(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowser({ open: '/' });
 
 async function heapUsed(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -46,14 +30,14 @@ async function heapUsed(cdp) {
 }
 
 async function open(name, buffer) {
-  await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-  await page.setInputFiles('#embeddings-file', { name, mimeType: 'application/octet-stream', buffer });
-  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 60_000 });
+  await e2e.page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
+  await e2e.page.setInputFiles('#embeddings-file', { name, mimeType: 'application/octet-stream', buffer });
+  await e2e.page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 60_000 });
 }
 
 test('ten data sets in a row: heap and worker memory stay flat, old sets are released', async (t) => {
-  const cdp = await page.context().newCDPSession(page);
-  const workerStats = () => page.evaluate(async () => {
+  const cdp = await e2e.page.context().newCDPSession(e2e.page);
+  const workerStats = () => e2e.page.evaluate(async () => {
     const { loadEngine } = await import('/src/index.js');
     return (await loadEngine()).stats();
   });
@@ -72,5 +56,5 @@ test('ten data sets in a row: heap and worker memory stay flat, old sets are rel
   assert.ok(heaps.at(-1) - heaps[2] < 8 * 2 ** 20, `JS heap grew ${mb(heaps.at(-1) - heaps[2])} MiB over 7 loads`);
   for (const worker of wasm.at(-1)) assert.ok(worker.sets <= 2, `a worker holds ${worker.sets} sets`);
   assert.equal(wasm.at(-1)[0].heapBytes, wasm[2][0].heapBytes, 'WASM memory stopped growing');
-  assert.deepEqual(errors, []);
+  assert.deepEqual(e2e.errors, []);
 });

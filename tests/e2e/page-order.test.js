@@ -6,12 +6,11 @@
 // says which order is shown; and an order the user chooses is not undone by
 // the automatic one arriving later.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { blocksFromGroupLines, renderedBlockContrast } from './block-contrast.js';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { useBrowser } from './fixture.js';
 import { plantedNpy } from './planted.js';
 
 const LABELS_TSV = new URL('../../web/data/digits/labels.tsv', import.meta.url);
@@ -37,42 +36,27 @@ function recordPictureTimes() {
 }
 
 describe('the default picture shows structure', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
-  let dir;
+  const e2e = useBrowser({ tempDir: 'cosine-heatmap-order-', viewport: { width: 1400, height: 1000 }, page: true });
   let planted;
 
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cosine-heatmap-order-'));
+  e2e.before(async () => {
     planted = plantedNpy(PLANTED);
-    await writeFile(join(dir, 'planted.npy'), planted.bytes);
-    server = await startServer({ fixtures: dir });
-    browser = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
-    ({ page, errors } = await openPage(browser.context));
-    await page.addInitScript(recordPictureTimes);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await writeFile(join(e2e.dir, 'planted.npy'), planted.bytes);
+    await e2e.page.addInitScript(recordPictureTimes);
   });
 
   test('the digits open ordered by digit, and the 10 digit blocks stand out in the rendered colours', async (t) => {
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
-    await page.waitForFunction(() => document.getElementById('status').dataset.order === 'done');
-    const times = await page.evaluate(() => window.pictureTimes);
+    await e2e.open('/');
+    await e2e.page.waitForFunction(() => document.getElementById('status').dataset.order === 'done');
+    const times = await e2e.page.evaluate(() => window.pictureTimes);
     t.diagnostic(`first picture ${Math.round(times.first)} ms, ordered ${Math.round(times.ordered)} ms after navigation`);
-    assert.match(await statusText(page), / · ordered by group \(auto\) in [\d,]+ ms$/);
-    const axis = await page.evaluate(() => document.getElementById('heatmap').layout.xaxis.ticktext);
+    assert.match(await statusText(e2e.page), / · ordered by group \(auto\) in [\d,]+ ms$/);
+    const axis = await e2e.page.evaluate(() => document.getElementById('heatmap').layout.xaxis.ticktext);
     assert.deepEqual(axis, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], 'one named block per digit');
-    const { blocks, count } = await blocksFromGroupLines(page, '#heatmap', 1797);
+    const { blocks, count } = await blocksFromGroupLines(e2e.page, '#heatmap', 1797);
     assert.equal(count, 10);
 
-    const shown = await renderedBlockContrast(page, '#heatmap', blocks);
+    const shown = await renderedBlockContrast(e2e.page, '#heatmap', blocks);
     t.diagnostic(`default: luminance inside ${shown.inside.luminance.toFixed(3)} vs outside ${shown.outside.luminance.toFixed(3)} `
       + `(contrast ratio ${shown.ratio.toFixed(2)}); mean cell inside ${shown.inside.value.toFixed(3)} vs outside ${shown.outside.value.toFixed(3)}`);
     assert.ok(shown.inside.luminance < shown.outside.luminance, 'blocks are darker (more similar) than the rest');
@@ -81,24 +65,23 @@ describe('the default picture shows structure', () => {
 
     // The seed's picture for comparison: file order, fixed −1..1.
     const digits = (await readFile(LABELS_TSV, 'utf8')).trim().split('\n').slice(1).map((row) => Number(row.split('\t')[0]));
-    await page.selectOption('#range', 'fixed');
-    await page.selectOption('#order', 'original');
-    await page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent)
+    await e2e.page.selectOption('#range', 'fixed');
+    await e2e.page.selectOption('#order', 'original');
+    await e2e.page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent)
       && document.getElementById('heatmap').data[0].zmin === -1);
-    const seed = await renderedBlockContrast(page, '#heatmap', digits, { edges: false });
+    const seed = await renderedBlockContrast(e2e.page, '#heatmap', digits, { edges: false });
     t.diagnostic(`seed's picture: luminance inside ${seed.inside.luminance.toFixed(3)} vs outside ${seed.outside.luminance.toFixed(3)} (ratio ${seed.ratio.toFixed(2)})`);
     assert.ok(seed.ratio < 1.1, `the seed's picture is flat (ratio ${seed.ratio.toFixed(2)})`);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 
   test(`${PLANTED.n.toLocaleString('en-US')} × ${PLANTED.d} with ${PLANTED.clusters} shuffled clusters: flat in file order first, then one block per cluster`, async (t) => {
-    await page.goto(server.url('/?data=/fixtures/planted.npy'));
-    await waitForHeatmap(page);
-    const firstStatus = await statusText(page);
-    const firstBar = await page.evaluate(() => document.getElementById('heatmap').data[0].colorbar.title.text);
-    await page.waitForFunction(() => document.getElementById('status').dataset.order === 'done', null, { timeout: 120_000 });
-    const status = await statusText(page);
-    const times = await page.evaluate(() => window.pictureTimes);
+    await e2e.open('/?data=/fixtures/planted.npy');
+    const firstStatus = await statusText(e2e.page);
+    const firstBar = await e2e.page.evaluate(() => document.getElementById('heatmap').data[0].colorbar.title.text);
+    await e2e.page.waitForFunction(() => document.getElementById('status').dataset.order === 'done', null, { timeout: 120_000 });
+    const status = await statusText(e2e.page);
+    const times = await e2e.page.evaluate(() => window.pictureTimes);
     t.diagnostic(`first picture ${Math.round(times.first)} ms after navigation: "${firstStatus}" / colour bar "${firstBar}"`);
     t.diagnostic(`ordered picture ${Math.round(times.ordered)} ms after navigation: "${status}"`);
     assert.ok(times.first < times.ordered);
@@ -111,7 +94,7 @@ describe('the default picture shows structure', () => {
     // same engine (orders are deterministic), checked against the first and
     // last items the view names in each block's hover text, then used to
     // put every rendered pixel inside or outside a cluster block.
-    const order = await page.evaluate(async () => {
+    const order = await e2e.page.evaluate(async () => {
       const { loadEngine, parseEmbeddings } = await import('/src/index.js');
       const x = await parseEmbeddings(await (await fetch('/fixtures/planted.npy')).arrayBuffer(), { name: 'planted.npy' });
       const set = await (await loadEngine()).embeddings(x);
@@ -127,22 +110,21 @@ describe('the default picture shows structure', () => {
     let same = 0;
     for (let p = 1; p < clusterAt.length; p++) if (clusterAt[p] === clusterAt[p - 1]) same++;
     assert.ok(same / (clusterAt.length - 1) >= 0.9, `clusters adjacent: ${same / (clusterAt.length - 1)}`);
-    const shown = await renderedBlockContrast(page, '#heatmap', clusterAt, { edges: false });
+    const shown = await renderedBlockContrast(e2e.page, '#heatmap', clusterAt, { edges: false });
     t.diagnostic(`ordered: luminance inside ${shown.inside.luminance.toFixed(3)} vs outside ${shown.outside.luminance.toFixed(3)} `
       + `(contrast ratio ${shown.ratio.toFixed(2)}); mean cell inside ${shown.inside.value.toFixed(3)} vs outside ${shown.outside.value.toFixed(3)}`);
     assert.ok(shown.inside.luminance < shown.outside.luminance);
     assert.ok(shown.ratio >= CLEAR, `contrast ratio ${shown.ratio.toFixed(2)}`);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 
   test('an order the user picks while the automatic one is computing sticks when the automatic one arrives', async () => {
-    await page.goto(server.url('/?data=/fixtures/planted.npy'));
-    await waitForHeatmap(page);
-    assert.match(await statusText(page), /— ordering by spectral bisection \(auto\)…$/, 'the automatic order is still computing');
-    await page.selectOption('#order', 'original');
-    await page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent)
+    await e2e.open('/?data=/fixtures/planted.npy');
+    assert.match(await statusText(e2e.page), /— ordering by spectral bisection \(auto\)…$/, 'the automatic order is still computing');
+    await e2e.page.selectOption('#order', 'original');
+    await e2e.page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent)
       && document.getElementById('status').dataset.order === 'done');
-    const before = await page.evaluate(() => {
+    const before = await e2e.page.evaluate(() => {
       const gd = document.getElementById('heatmap');
       window.drawsAfterChoice = 0;
       gd.on('plotly_afterplot', () => { window.drawsAfterChoice++; });
@@ -152,7 +134,7 @@ describe('the default picture shows structure', () => {
     // The engine computes the same spectral order for a second copy of the
     // set; queued after the page's, it ends after it: by then the page's
     // automatic order has arrived.
-    const ms = await page.evaluate(async () => {
+    const ms = await e2e.page.evaluate(async () => {
       const started = performance.now();
       const { loadEngine, parseEmbeddings } = await import('/src/index.js');
       const x = await parseEmbeddings(await (await fetch('/fixtures/planted.npy')).arrayBuffer(), { name: 'planted.npy' });
@@ -162,7 +144,7 @@ describe('the default picture shows structure', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       return performance.now() - started;
     });
-    const after = await page.evaluate(() => ({
+    const after = await e2e.page.evaluate(() => ({
       rows: document.getElementById('heatmap').data[0].text.map((row) => row[0]),
       draws: window.drawsAfterChoice,
       order: document.getElementById('order').value,
@@ -171,7 +153,7 @@ describe('the default picture shows structure', () => {
     assert.deepEqual(after.rows, before, 'still the file order');
     assert.equal(after.draws, 0, 'nothing was drawn for the late automatic order');
     assert.equal(after.order, 'original');
-    assert.match(await statusText(page), /· in file order$/);
-    assert.deepEqual(errors, []);
+    assert.match(await statusText(e2e.page), /· in file order$/);
+    assert.deepEqual(e2e.errors, []);
   });
 });

@@ -4,8 +4,8 @@
 // never leaves its own origin.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const LABELS_TSV = new URL('../../web/data/digits/labels.tsv', import.meta.url);
 
@@ -51,27 +51,10 @@ async function hoverText(page, selector, row, col) {
 }
 
 describe('demo page', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
-  let requests;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, errors, requests } = await openPage(browser.context));
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useBrowser({ open: '/' });
 
   test('opens on the digits data set as an overview, ordered by digit, coloured over the cells there are', async () => {
-    const shown = await page.evaluate(() => {
+    const shown = await e2e.page.evaluate(() => {
       const gd = document.getElementById('heatmap');
       const trace = gd.data[0];
       const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
@@ -115,9 +98,9 @@ describe('demo page', () => {
 
   test('plots exactly the engine\'s similarities: block means, then single items after a zoom', async (t) => {
     // In file order (the user's choice), so positions are row numbers.
-    await page.selectOption('#order', 'original');
-    await page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent));
-    const result = await page.evaluate(async () => {
+    await e2e.page.selectOption('#order', 'original');
+    await e2e.page.waitForFunction(() => /· in file order$/.test(document.getElementById('status').textContent));
+    const result = await e2e.page.evaluate(async () => {
       const { loadEngine } = await import('/src/index.js');
       // Read the .npy here with a minimal reader of our own, so the check
       // does not depend on the page's parser.
@@ -182,33 +165,33 @@ describe('demo page', () => {
 
   test('hovering a single-item cell shows both items\' labels and the value', async (t) => {
     const labels = await expectedLabels();
-    const [r0, c0] = await page.evaluate(() => {
+    const [r0, c0] = await e2e.page.evaluate(() => {
       const trace = document.getElementById('heatmap').data[0];
       return [Math.round(trace.y0), Math.round(trace.x0)];
     });
     for (const [aimRow, aimCol] of [[r0 + 3, c0 + 5], [r0 + 30, c0 + 2]]) {
-      const { text, row, col } = await hover(page, '#heatmap', aimRow, aimCol);
+      const { text, row, col } = await hover(e2e.page, '#heatmap', aimRow, aimCol);
       t.diagnostic(`aimed at (${aimRow}, ${aimCol}), hit cell (${row}, ${col}): ${text}`);
-      const value = await page.evaluate(([r, c]) => document.getElementById('heatmap').data[0].z[r][c], [row, col]);
+      const value = await e2e.page.evaluate(([r, c]) => document.getElementById('heatmap').data[0].z[r][c], [row, col]);
       assert.ok(text.includes(`row: ${labels[r0 + row]}`), `hover "${text}" names row ${r0 + row} (${labels[r0 + row]})`);
       assert.ok(text.includes(`column: ${labels[c0 + col]}`), `hover "${text}" names column ${c0 + col} (${labels[c0 + col]})`);
       assert.ok(text.includes(`Cosine Similarity: ${value.toFixed(4)}`), `hover "${text}" shows ${value.toFixed(4)}`);
     }
-    await page.mouse.move(2, 2);
+    await e2e.page.mouse.move(2, 2);
     // Back to the whole overview, as a double-click does.
-    await page.evaluate(() => window.Plotly.relayout(document.getElementById('heatmap'), { 'xaxis.autorange': true, 'yaxis.autorange': true }));
-    await page.waitForFunction(() => /overview/.test(document.getElementById('level').textContent)
+    await e2e.page.evaluate(() => window.Plotly.relayout(document.getElementById('heatmap'), { 'xaxis.autorange': true, 'yaxis.autorange': true }));
+    await e2e.page.waitForFunction(() => /overview/.test(document.getElementById('level').textContent)
       && document.getElementById('heatmap').data[0].z.length > 60);
     // Let the view's debounced refresh land before the next test captures z.
-    await page.waitForTimeout(600);
+    await e2e.page.waitForTimeout(600);
   });
 
   test('the controls restyle the plot without recomputing', async () => {
     // The fixed range first (its numbers are what the fields below set).
-    await page.selectOption('#range', 'fixed');
-    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === -1);
-    await page.evaluate(() => { window.zBefore = document.getElementById('heatmap').data[0].z; });
-    const trace = () => page.evaluate(() => {
+    await e2e.page.selectOption('#range', 'fixed');
+    await e2e.page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === -1);
+    await e2e.page.evaluate(() => { window.zBefore = document.getElementById('heatmap').data[0].z; });
+    const trace = () => e2e.page.evaluate(() => {
       const gd = document.getElementById('heatmap');
       const t = gd.data[0];
       return {
@@ -223,24 +206,24 @@ describe('demo page', () => {
       };
     });
 
-    await page.selectOption('#colorScale', 'Viridis');
-    await page.waitForFunction(() => document.getElementById('heatmap').data[0].colorscale === 'Viridis');
+    await e2e.page.selectOption('#colorScale', 'Viridis');
+    await e2e.page.waitForFunction(() => document.getElementById('heatmap').data[0].colorscale === 'Viridis');
 
-    await page.selectOption('#colorScale', 'RdBu');
-    await page.waitForFunction(() => document.getElementById('heatmap').data[0].colorscale?.[0]?.[1] === 'rgb(103,0,31)');
+    await e2e.page.selectOption('#colorScale', 'RdBu');
+    await e2e.page.waitForFunction(() => document.getElementById('heatmap').data[0].colorscale?.[0]?.[1] === 'rgb(103,0,31)');
     assert.deepEqual((await trace()).colorscale.at(-1), [1, 'rgb(5,48,97)']);
 
-    await page.check('#reverseScale');
-    await page.waitForFunction(() => document.getElementById('heatmap').data[0].reversescale === true);
+    await e2e.page.check('#reverseScale');
+    await e2e.page.waitForFunction(() => document.getElementById('heatmap').data[0].reversescale === true);
 
-    await page.fill('#zmin', '0');
-    await page.locator('#zmin').dispatchEvent('change');
-    await page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === 0);
+    await e2e.page.fill('#zmin', '0');
+    await e2e.page.locator('#zmin').dispatchEvent('change');
+    await e2e.page.waitForFunction(() => document.getElementById('heatmap').data[0].zmin === 0);
 
-    await page.fill('#title', 'Digits <64 px> & friends');
-    await page.fill('#xaxisTitle', 'Column item');
-    await page.fill('#colorLabel', 'cos θ');
-    await page.waitForFunction(() => {
+    await e2e.page.fill('#title', 'Digits <64 px> & friends');
+    await e2e.page.fill('#xaxisTitle', 'Column item');
+    await e2e.page.fill('#colorLabel', 'cos θ');
+    await e2e.page.waitForFunction(() => {
       const gd = document.getElementById('heatmap');
       return gd.layout.xaxis.title.text === 'Column item' && gd.data[0].colorbar.title.text === 'cos θ'
         && gd.layout.title.text.startsWith('Digits');
@@ -253,33 +236,33 @@ describe('demo page', () => {
     assert.equal(now.title, 'Digits &lt;64 px&gt; &amp; friends');
     assert.equal(now.colorbar, 'cos θ');
     assert.equal(now.sameZ, true, 'the data was not replaced');
-    const shownTitle = await page.locator('#heatmap .gtitle').textContent();
+    const shownTitle = await e2e.page.locator('#heatmap .gtitle').textContent();
     assert.equal(shownTitle, 'Digits <64 px> & friends', 'the title shows as typed');
 
     // A bad range is refused with a message, and the plot keeps the last good one.
-    await page.fill('#zmin', '1');
-    await page.locator('#zmin').dispatchEvent('change');
-    await page.locator('#error').waitFor({ state: 'visible' });
-    assert.match(await page.locator('#error').textContent(), /zmin.*less than zmax/);
-    assert.equal(await page.locator('#zmin').getAttribute('aria-invalid'), 'true');
+    await e2e.page.fill('#zmin', '1');
+    await e2e.page.locator('#zmin').dispatchEvent('change');
+    await e2e.page.locator('#error').waitFor({ state: 'visible' });
+    assert.match(await e2e.page.locator('#error').textContent(), /zmin.*less than zmax/);
+    assert.equal(await e2e.page.locator('#zmin').getAttribute('aria-invalid'), 'true');
     assert.equal((await trace()).zmin, 0);
 
     // Reset brings back the defaults (the reference's titles and Blues, the
     // robust range, order 'auto') and clears the error.
-    await page.click('button[type="reset"]');
-    await page.locator('#error').waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => /ordered by group \(auto\)/.test(document.getElementById('status').textContent));
+    await e2e.page.click('button[type="reset"]');
+    await e2e.page.locator('#error').waitFor({ state: 'hidden' });
+    await e2e.page.waitForFunction(() => /ordered by group \(auto\)/.test(document.getElementById('status').textContent));
     const reset = await trace();
     assert.equal(reset.title, 'Cosine Similarity Matrix');
     assert.equal(reset.colorscale[0][1], 'rgb(247,251,255)');
     assert.equal(reset.reversescale, false);
     assert.ok(reset.zmin > 0.4, `robust range from ${reset.zmin}`);
     assert.match(reset.colorbar, /^Cosine Similarity · 1st–99th percentile of cells: /);
-    assert.equal(await page.locator('#order').inputValue(), 'auto');
+    assert.equal(await e2e.page.locator('#order').inputValue(), 'auto');
   });
 
   test('a small matrix prints its values and shows labels as text, not markup', async () => {
-    const cells = await page.evaluate(async () => {
+    const cells = await e2e.page.evaluate(async () => {
       const { CosineSimilarityHeatmap } = await import('/src/index.js');
       const div = document.createElement('div');
       div.id = 'small';
@@ -294,20 +277,20 @@ describe('demo page', () => {
     });
     assert.deepEqual(cells.texts.slice(0, 9), ['1.00', '0.71', '0.00', '0.71', '1.00', '0.00', '0.00', '0.00', '0.00']);
     assert.deepEqual(cells.ticks, ['<b>bold</b>', 'a & b', '%{z}']);
-    const text = await hoverText(page, '#small', 0, 2);
+    const text = await hoverText(e2e.page, '#small', 0, 2);
     assert.ok(text.includes('row: <b>bold</b>'), text);
     assert.ok(text.includes('column: %{z} (zero vector)'), text);
     assert.ok(text.includes('Cosine Similarity: 0.0000'), text);
-    const other = await hoverText(page, '#small', 1, 0);
+    const other = await hoverText(e2e.page, '#small', 1, 0);
     assert.ok(other.includes('row: a & b'), other);
-    await page.evaluate(() => document.getElementById('small').remove());
+    await e2e.page.evaluate(() => document.getElementById('small').remove());
   });
 
   test('no console error, and no request leaves the origin', () => {
-    assert.deepEqual(errors, []);
-    const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`));
+    assert.deepEqual(e2e.errors, []);
+    const foreign = e2e.requests.filter((url) => !url.startsWith(`${e2e.origin}/`));
     assert.deepEqual(foreign, []);
-    assert.ok(requests.some((url) => url.endsWith('/build/cosine-core.wasm')), 'the WASM came from the origin');
-    assert.ok(requests.some((url) => url.endsWith('/build/plotly.min.js')), 'Plotly came from the origin');
+    assert.ok(e2e.requests.some((url) => url.endsWith('/build/cosine-core.wasm')), 'the WASM came from the origin');
+    assert.ok(e2e.requests.some((url) => url.endsWith('/build/plotly.min.js')), 'Plotly came from the origin');
   });
 });

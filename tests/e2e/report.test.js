@@ -4,13 +4,12 @@
 // statistics; hostile labels show as text and run nothing.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../bin/cosine-heatmap.js', import.meta.url));
@@ -26,23 +25,12 @@ const HOSTILE = [
   '<!-- <script>window.__pwned = 5</script>',
 ];
 
-let dir;
-let browser;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cosine-heatmap-report-'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const e2e = useBrowser({ server: false, tempDir: 'cosine-heatmap-report-' });
 
 // Opens the report with every other request aborted; returns the page and
 // what it asked for.
 async function openOffline(html) {
-  const { page, errors, requests } = await openPage(browser.context);
+  const { page, errors, requests } = await e2e.newPage();
   await page.unrouteAll?.();
   await page.route('**/*', (route) => (route.request().url() === REPORT_URL
     ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
@@ -54,7 +42,7 @@ async function openOffline(html) {
 
 describe('report', () => {
   test('the digits report opens offline and shows heatmap, histogram, flags and statistics', async () => {
-    const output = join(dir, 'digits.html');
+    const output = join(e2e.dir, 'digits.html');
     await run(process.execPath, [CLI, 'report', join(DIGITS, 'digits.npy'), '--labels', join(DIGITS, 'labels.tsv'),
       '--order', 'average', '--title', 'Digits', '-o', output]);
     const html = await readFile(output, 'utf8');
@@ -100,7 +88,7 @@ describe('report', () => {
   });
 
   test('by default the report is ordered by group (auto) and its colour bar says which range it shows', async () => {
-    const output = join(dir, 'default.html');
+    const output = join(e2e.dir, 'default.html');
     await run(process.execPath, [CLI, 'report', join(DIGITS, 'digits.npy'), '--labels', join(DIGITS, 'labels.tsv'),
       '--group-column', 'digit', '-o', output]);
     const { page, errors } = await openOffline(await readFile(output, 'utf8'));
@@ -121,10 +109,10 @@ describe('report', () => {
     const n = HOSTILE.length;
     const vectors = Array.from({ length: n }, (_, i) => Array.from({ length: 4 }, (_, k) => (k === i % 4 ? 1 : 0.1 * (i + 1))));
     vectors[n - 1] = [...vectors[0]]; // a near-duplicate pair, so labels reach the pairs table
-    await writeFile(join(dir, 'hostile.csv'), vectors.map((v) => v.join(',')).join('\n'));
-    await writeFile(join(dir, 'hostile.tsv'), `label\tnote\n${HOSTILE.map((label) => `${label}\tx`).join('\n')}\n`);
-    const output = join(dir, 'hostile.html');
-    await run(process.execPath, [CLI, 'report', join(dir, 'hostile.csv'), '--labels', join(dir, 'hostile.tsv'),
+    await writeFile(join(e2e.dir, 'hostile.csv'), vectors.map((v) => v.join(',')).join('\n'));
+    await writeFile(join(e2e.dir, 'hostile.tsv'), `label\tnote\n${HOSTILE.map((label) => `${label}\tx`).join('\n')}\n`);
+    const output = join(e2e.dir, 'hostile.html');
+    await run(process.execPath, [CLI, 'report', join(e2e.dir, 'hostile.csv'), '--labels', join(e2e.dir, 'hostile.tsv'),
       '--title', '</title><script>window.__pwned = 6</script>', '-o', output]);
     const html = await readFile(output, 'utf8');
     assert.ok(!html.includes('</script><script>window.__pwned'), 'no label closes a script element');

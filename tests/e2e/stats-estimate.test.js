@@ -9,11 +9,10 @@
 // and where the closed forms take several jobs (10,500 × 640) the estimate
 // still comes first, not after the exact pass queued behind it.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 import { plantedNpy } from './planted.js';
 
 const SHAPE = { n: 20_000, d: 64, clusters: 16 };
@@ -102,44 +101,29 @@ function repeated(list) {
 }
 
 describe('statistics: an estimate first, the exact statistics later', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
-  let dir;
+  const e2e = useBrowser({ tempDir: 'cosine-heatmap-estimate-', viewport: { width: 1400, height: 1000 }, page: true });
   let data;
   let withinPairs;
 
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cosine-heatmap-estimate-'));
+  e2e.before(async () => {
     data = tightClusters(SHAPE);
     const sizes = new Array(SHAPE.clusters).fill(0);
     for (const c of data.cluster) sizes[c]++;
     withinPairs = sizes.reduce((sum, m) => sum + (m * (m - 1)) / 2, 0);
     const rows = Array.from(data.cluster, (c, i) => `item ${i}\tc${c}`);
-    await writeFile(join(dir, 'tight.npy'), data.bytes);
-    await writeFile(join(dir, 'tight.tsv'), `name\tcluster\n${rows.join('\n')}\n`);
-    await writeFile(join(dir, 'wide.npy'), tightClusters(WIDE).bytes);
-    server = await startServer({ fixtures: dir });
-    browser = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
-    ({ page, errors } = await openPage(browser.context));
-    await page.addInitScript(instrument);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await writeFile(join(e2e.dir, 'tight.npy'), data.bytes);
+    await writeFile(join(e2e.dir, 'tight.tsv'), `name\tcluster\n${rows.join('\n')}\n`);
+    await writeFile(join(e2e.dir, 'wide.npy'), tightClusters(WIDE).bytes);
+    await e2e.page.addInitScript(instrument);
   });
 
   test('the digits (1,613,706 pairs) go straight to the exact statistics', async () => {
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
-    const shown = await panelWhen(page, 'done', { match: '^Exact statistics' });
-    assert.match(shown.text, /^Exact statistics of 1,613,706 pairs \(i < j, each once\) in [\d,]+ ms\.$/);
-    const seen = await states(page);
+    await e2e.open('/');
+    const shown = await panelWhen(e2e.page, 'done', { match: '^Exact statistics' });
+    assert.match(shown.text, /^Exact statistics of 1,613,706 pairs \(i < j, each once\) in [\d,]+ m?s\.$/);
+    const seen = await states(e2e.page);
     assert.ok(!seen.some((s) => s.state === 'estimate'), `states: ${seen.map((s) => s.state).join(' → ')}`);
-    assert.deepEqual((await jobs(page)).filter((job) => job.action === 'pairSample'), [], 'no sample drawn');
+    assert.deepEqual((await jobs(e2e.page)).filter((job) => job.action === 'pairSample'), [], 'no sample drawn');
     assert.match(shown.stats.min, /^-?\d\.\d{4}$/);
     assert.match(shown.stats.nearDuplicateCount, /^[\d,]+$/);
     assert.equal(shown.stats.q50Error, undefined, 'no standard errors on exact numbers');
@@ -147,17 +131,16 @@ describe('statistics: an estimate first, the exact statistics later', () => {
     assert.equal(shown.progress, null);
     assert.equal(shown.histogram.yTitle, 'pairs');
     assert.equal(shown.histogram.total, 1_613_706);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 
   test(`${SHAPE.n.toLocaleString('en-US')} × ${SHAPE.d}: the estimate at once, labelled, then the exact statistics replace it`, async (t) => {
-    await page.goto(server.url(URL_PATH));
-    await waitForHeatmap(page, 120_000);
-    const estimate = await panelWhen(page, 'estimate');
+    await e2e.open(URL_PATH, { timeout: 120_000 });
+    const estimate = await panelWhen(e2e.page, 'estimate');
     t.diagnostic(`estimate shown: "${estimate.text}"`);
 
     // Labelled as an estimate, with the exact pass's progress and a cancel.
-    assert.match(estimate.text, /^Estimate from 10,000,000 random pairs of 199,990,000, in [\d,]+ ms — exact statistics: \d+%…$/);
+    assert.match(estimate.text, /^Estimate from 10,000,000 random pairs of 199,990,000, in [\d,]+ m?s — exact statistics: \d+%…$/);
     assert.equal(estimate.button, 'Cancel the exact pass');
     assert.ok(estimate.progress !== null && estimate.progress < 1, `progress ${estimate.progress}`);
     assert.equal(estimate.stats.pairCount, '199,990,000');
@@ -182,16 +165,16 @@ describe('statistics: an estimate first, the exact statistics later', () => {
 
     // A group column chosen while the exact pass runs: the estimate gets the
     // exact group numbers at once, and the pass goes on.
-    assert.equal((await page.evaluate(panel)).state, 'estimate', 'the exact pass is still running');
-    await page.selectOption('#groupColumn', { label: 'cluster' });
-    const grouped = await page.waitForFunction(() => document.querySelector('#stats-numbers [data-stat="silhouette"]')
+    assert.equal((await e2e.page.evaluate(panel)).state, 'estimate', 'the exact pass is still running');
+    await e2e.page.selectOption('#groupColumn', { label: 'cluster' });
+    const grouped = await e2e.page.waitForFunction(() => document.querySelector('#stats-numbers [data-stat="silhouette"]')
       && document.getElementById('stats-status').dataset.state, null, { timeout: 60_000 });
     const groupedState = await grouped.jsonValue();
     t.diagnostic(`after choosing the group column: ${groupedState}`);
 
-    const exact = await panelWhen(page, 'done', { match: '^Exact statistics' });
+    const exact = await panelWhen(e2e.page, 'done', { match: '^Exact statistics' });
     t.diagnostic(`exact shown: "${exact.text}"`);
-    const seen = await states(page);
+    const seen = await states(e2e.page);
     const at = (state) => seen.find((s) => s.state === state)?.t;
     t.diagnostic(`after navigation: estimate shown at ${Math.round(at('estimate'))} ms, exact at ${Math.round(at('done'))} ms`);
     assert.ok(at('estimate') < at('done'));
@@ -231,7 +214,7 @@ describe('statistics: an estimate first, the exact statistics later', () => {
     assert.equal(estimate.stats.mean, exact.stats.mean, 'the mean is exact in both');
 
     // One sample and one pass, although the group column changed during the pass.
-    const posted = await jobs(page);
+    const posted = await jobs(e2e.page);
     const passJobs = posted.filter((job) => job.action === 'analyzePass');
     const sampleJobs = posted.filter((job) => job.action === 'pairSample');
     assert.ok(passJobs.length > 1 && sampleJobs.length > 1, `${passJobs.length} pass jobs, ${sampleJobs.length} sample jobs`);
@@ -241,102 +224,100 @@ describe('statistics: an estimate first, the exact statistics later', () => {
     assert.equal(bands[0][0], 0);
     assert.equal(bands.at(-1)[1], SHAPE.n);
     for (let k = 1; k < bands.length; k++) assert.equal(bands[k][0], bands[k - 1][1], 'the bands tile the rows');
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 
   test('labels, the group column and a labels file afterwards run no pass: the words change, the numbers stay', async () => {
-    const before = await page.evaluate(panel);
+    const before = await e2e.page.evaluate(panel);
     assert.equal(before.state, 'done');
-    const posted = (await jobs(page)).length;
-    const mark = async () => page.evaluate(() => { window.statsStates.length = 0; });
+    const posted = (await jobs(e2e.page)).length;
+    const mark = async () => e2e.page.evaluate(() => { window.statsStates.length = 0; });
 
     await mark();
-    await page.selectOption('#labelColumn', { label: 'row number' });
-    await page.waitForFunction(() => /^\d+ ↔ \d+: /.test(document.querySelector('#stats-lists li')?.textContent ?? ''));
-    let now = await page.evaluate(panel);
+    await e2e.page.selectOption('#labelColumn', { label: 'row number' });
+    await e2e.page.waitForFunction(() => /^\d+ ↔ \d+: /.test(document.querySelector('#stats-lists li')?.textContent ?? ''));
+    let now = await e2e.page.evaluate(panel);
     assert.equal(now.text, before.text, 'a label change only relabels');
     assert.deepEqual(now.stats, before.stats);
 
     await mark();
-    await page.selectOption('#groupColumn', { label: 'none' });
-    now = await panelWhen(page, 'done', { match: '^Exact statistics' });
-    await page.waitForFunction(() => !document.querySelector('#stats-numbers [data-stat="silhouette"]'));
-    now = await page.evaluate(panel);
-    assert.match(now.text, /^Exact statistics of 199,990,000 pairs \(i < j, each once\) in [\d,]+ ms\.$/);
+    await e2e.page.selectOption('#groupColumn', { label: 'none' });
+    now = await panelWhen(e2e.page, 'done', { match: '^Exact statistics' });
+    await e2e.page.waitForFunction(() => !document.querySelector('#stats-numbers [data-stat="silhouette"]'));
+    now = await e2e.page.evaluate(panel);
+    assert.match(now.text, /^Exact statistics of 199,990,000 pairs \(i < j, each once\) in [\d,]+ m?s\.$/);
     assert.ok(number(/in ([\d,]+) ms/.exec(now.text)[1]) < 2000, now.text);
     for (const key of ['min', 'max', 'mean', 'q50', 'nearDuplicateCount']) assert.equal(now.stats[key], before.stats[key], key);
 
     // A labels file for the same items: relabelled in place, no new set.
     await mark();
-    await page.setInputFiles('#metadata-file', {
+    await e2e.page.setInputFiles('#metadata-file', {
       name: 'renamed.tsv',
       mimeType: 'text/tab-separated-values',
       buffer: Buffer.from(`title\tcluster\n${Array.from(data.cluster, (c, i) => `renamed ${i}\tc${c}`).join('\n')}\n`),
     });
-    await page.waitForFunction(() => /^renamed \d+ ↔ renamed \d+: /.test(document.querySelector('#stats-lists li')?.textContent ?? ''), null, { timeout: 30_000 });
-    now = await panelWhen(page, 'done', { match: '^Exact statistics' });
-    assert.match(await page.locator('#status').textContent(), /^tight\.npy \+ renamed\.tsv · 20,000 items × 64 dimensions/);
+    await e2e.page.waitForFunction(() => /^renamed \d+ ↔ renamed \d+: /.test(document.querySelector('#stats-lists li')?.textContent ?? ''), null, { timeout: 30_000 });
+    now = await panelWhen(e2e.page, 'done', { match: '^Exact statistics' });
+    assert.match(await e2e.page.locator('#status').textContent(), /^tight\.npy \+ renamed\.tsv · 20,000 items × 64 dimensions/);
     for (const key of ['min', 'max', 'mean', 'q50', 'nearDuplicateCount']) assert.equal(now.stats[key], before.stats[key], key);
 
-    const seen = await states(page);
+    const seen = await states(e2e.page);
     assert.ok(!seen.some((s) => s.state === 'estimate'), `states: ${seen.map((s) => `${s.state}: ${s.text}`).join(' | ')}`);
-    assert.equal((await jobs(page)).length, posted, 'no job of a pass or a sample was posted');
-    assert.deepEqual(errors, []);
+    assert.equal((await jobs(e2e.page)).length, posted, 'no job of a pass or a sample was posted');
+    assert.deepEqual(e2e.errors, []);
   });
 
   test('Cancel stops the exact pass and keeps the estimate, saying so; the button runs the pass again', async () => {
-    await page.goto(server.url(URL_PATH));
-    await waitForHeatmap(page, 120_000);
-    const estimate = await panelWhen(page, 'estimate');
-    await page.click('#stats-exact');
-    const cancelled = await panelWhen(page, 'cancelled');
-    assert.match(cancelled.text, /^Estimate from 10,000,000 random pairs of 199,990,000, in [\d,]+ ms — the exact pass was cancelled at \d+%\.$/);
+    await e2e.open(URL_PATH, { timeout: 120_000 });
+    const estimate = await panelWhen(e2e.page, 'estimate');
+    await e2e.page.click('#stats-exact');
+    const cancelled = await panelWhen(e2e.page, 'cancelled');
+    assert.match(cancelled.text, /^Estimate from 10,000,000 random pairs of 199,990,000, in [\d,]+ m?s — the exact pass was cancelled at \d+%\.$/);
     assert.equal(cancelled.button, 'Compute the exact statistics');
     assert.equal(cancelled.progress, null);
     for (const key of ['q50', 'q50Error', 'share0.5', 'mean', 'sampledPairs']) assert.equal(cancelled.stats[key], estimate.stats[key], key);
     for (const key of ['min', 'nearDuplicateCount', 'outlierCount']) assert.equal(cancelled.stats[key], 'exact pass cancelled', key);
     assert.match(cancelled.flags.at(-1).text, /are not checked \(exact pass cancelled\)\.$/);
     assert.match(cancelled.lists, /need the exact pass \(exact pass cancelled\)/);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'stats-exact', 'focus stays on the button');
+    assert.equal(await e2e.page.evaluate(() => document.activeElement?.id), 'stats-exact', 'focus stays on the button');
 
     // The pass stopped: no job is handed out any more.
-    const count = async () => (await jobs(page)).filter((job) => job.action === 'analyzePass').length;
+    const count = async () => (await jobs(e2e.page)).filter((job) => job.action === 'analyzePass').length;
     const stopped = await count();
-    await page.waitForTimeout(1500);
+    await e2e.page.waitForTimeout(1500);
     assert.equal(await count(), stopped, 'no pass job posted after the cancel');
 
     // A group column chosen now gets its group numbers, and leaves the pass cancelled.
-    await page.selectOption('#groupColumn', { label: 'cluster' });
-    await page.waitForFunction(() => document.querySelector('#stats-numbers [data-stat="silhouette"]'), null, { timeout: 60_000 });
-    const grouped = await page.evaluate(panel);
+    await e2e.page.selectOption('#groupColumn', { label: 'cluster' });
+    await e2e.page.waitForFunction(() => document.querySelector('#stats-numbers [data-stat="silhouette"]'), null, { timeout: 60_000 });
+    const grouped = await e2e.page.evaluate(panel);
     assert.equal(grouped.state, 'cancelled');
     assert.equal(grouped.text, cancelled.text);
     assert.equal(grouped.button, 'Compute the exact statistics');
     assert.equal(grouped.stats.min, 'exact pass cancelled');
-    await page.waitForTimeout(1000);
+    await e2e.page.waitForTimeout(1000);
     assert.equal(await count(), stopped, 'no pass job posted after the group change');
 
-    await page.click('#stats-exact');
-    const again = await panelWhen(page, 'estimate');
+    await e2e.page.click('#stats-exact');
+    const again = await panelWhen(e2e.page, 'estimate');
     assert.match(again.text, /— exact statistics: \d+%…$/);
     assert.equal(again.button, 'Cancel the exact pass');
     assert.equal(again.stats.min, '…computing');
-    const exact = await panelWhen(page, 'done', { match: '^Exact statistics' });
+    const exact = await panelWhen(e2e.page, 'done', { match: '^Exact statistics' });
     assert.match(exact.text, /^Exact statistics of 199,990,000 pairs \(i < j, each once\) in [\d,]+ (ms|s); the estimate from 10,000,000 random pairs came after [\d,]+ ms\.$/);
     assert.ok(await count() > stopped, 'the pass ran again');
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 
   test(`${WIDE.n.toLocaleString('en-US')} × ${WIDE.d}: with the closed forms in several parts, the estimate still comes long before the exact pass ends`, async (t) => {
-    await page.goto(server.url('/?data=/fixtures/wide.npy'));
-    await waitForHeatmap(page, 120_000);
-    const estimate = await panelWhen(page, 'estimate');
+    await e2e.open('/?data=/fixtures/wide.npy', { timeout: 120_000 });
+    const estimate = await panelWhen(e2e.page, 'estimate');
     t.diagnostic(`estimate shown: "${estimate.text}" (exact pass at ${Math.round(100 * estimate.progress)}%)`);
-    assert.match(estimate.text, /^Estimate from 10,000,000 random pairs of 55,119,750, in [\d,]+ ms — exact statistics: \d+%…$/);
+    assert.match(estimate.text, /^Estimate from 10,000,000 random pairs of 55,119,750, in [\d,]+ m?s — exact statistics: \d+%…$/);
     assert.ok(estimate.progress < 0.5, `the exact pass is ${Math.round(100 * estimate.progress)}% done when the estimate is shown`);
-    const exact = await panelWhen(page, 'done', { match: '^Exact statistics' });
+    const exact = await panelWhen(e2e.page, 'done', { match: '^Exact statistics' });
     t.diagnostic(`exact shown: "${exact.text}"`);
     assert.match(exact.text, /^Exact statistics of 55,119,750 pairs .* the estimate from 10,000,000 random pairs came after [\d,]+ ms\.$/);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 });

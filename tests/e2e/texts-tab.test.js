@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 import { expectedVectors, TEXTS } from '../fixtures/tiny-bert/reference.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -74,17 +74,11 @@ function maxDifference(a, b) {
 }
 
 describe('demo page: Texts tab', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
-  let requests;
+  const e2e = useBrowser({ extra: { '/models/': new URL('tests/fixtures/', ROOT) }, page: true });
   const consoleErrors = [];
 
-  before(async () => {
-    server = await startServer({ extra: { '/models/': new URL('tests/fixtures/', ROOT) } });
-    browser = await launchBrowser();
-    ({ page, errors, requests } = await openPage(browser.context));
+  e2e.before(async () => {
+    const page = e2e.page;
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push({ text: m.text(), url: m.location().url }); });
     await page.addInitScript(() => {
       window.cspViolations = [];
@@ -92,16 +86,10 @@ describe('demo page: Texts tab', () => {
         window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
       });
     });
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
+    await e2e.open('/');
     // The file order, as a user would choose it: the checks read the texts in the order given.
     await page.selectOption('#order', 'original');
     await page.click('#tab-texts');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test('the import map is allowed by its hash in the page policy', () => {
@@ -116,7 +104,7 @@ describe('demo page: Texts tab', () => {
   });
 
   test('the tabs switch panels', async () => {
-    const state = await page.evaluate(() => ({
+    const state = await e2e.page.evaluate(() => ({
       texts: document.getElementById('texts-panel').hidden,
       files: document.getElementById('data-panel').hidden,
       selected: document.getElementById('tab-texts').getAttribute('aria-selected'),
@@ -127,20 +115,20 @@ describe('demo page: Texts tab', () => {
   test('pasted lines, built-in embedder: the texts label the engine\'s similarities', async (t) => {
     // 1,024 rather than the default 4,096 dimensions: the statistics panel's
     // d × d work on 4,096 would hold an engine worker for many seconds.
-    await page.fill('#texts-dim', '1024');
-    await page.fill('#texts-input', `${LINES.join('\n')}\n\n`);
-    assert.match(await page.locator('#texts-summary').textContent(), /^5 texts; 1 blank line will be skipped$/);
-    await embed(page);
-    const s = await shown(page);
+    await e2e.page.fill('#texts-dim', '1024');
+    await e2e.page.fill('#texts-input', `${LINES.join('\n')}\n\n`);
+    assert.match(await e2e.page.locator('#texts-summary').textContent(), /^5 texts; 1 blank line will be skipped$/);
+    await embed(e2e.page);
+    const s = await shown(e2e.page);
     assert.equal(s.alert, '');
     assert.deepEqual(s.rowLabels, LINES);
     assert.deepEqual(s.colLabels, LINES);
     // The long text is cut on the axis, whole in the hover.
     assert.ok(s.ticks.some((tick) => tick.endsWith('…') && LINES[3].startsWith(tick.slice(0, -1))), s.ticks.join(' | '));
-    assert.match(s.status, /^5 texts from pasted texts, embedded by the built-in embedder \(1,024 dimensions\) in \d+ ms \([\d,.]+ texts\/s\) · 5 items × 1,024 dimensions/);
+    assert.match(s.status, /^5 texts from pasted texts, embedded by the built-in embedder \(1,024 dimensions\) in [\d,]+ ms \([\d,.]+ texts\/s\) · 5 items × 1,024 dimensions/);
     assert.ok(s.progressHidden && !s.embedDisabled);
 
-    const expected = await page.evaluate(async (texts) => {
+    const expected = await e2e.page.evaluate(async (texts) => {
       const { loadEngine } = await import('/src/index.js');
       const engine = await loadEngine();
       const x = await engine.embedTexts(texts, { dim: 1024 });
@@ -155,12 +143,12 @@ describe('demo page: Texts tab', () => {
   });
 
   test('only blank lines, or none: the alert says so and the heatmap stays', async () => {
-    await rememberZ(page);
-    const before = await shown(page);
+    await rememberZ(e2e.page);
+    const before = await shown(e2e.page);
     for (const [value, message] of [[' \n\n   \n', /^Nothing to embed: all 3 lines are blank: nothing to embed$/], ['', /^Nothing to embed: no texts: /]]) {
-      await page.fill('#texts-input', value);
-      await embed(page);
-      const s = await shown(page);
+      await e2e.page.fill('#texts-input', value);
+      await embed(e2e.page);
+      const s = await shown(e2e.page);
       assert.match(s.alert, message);
       assert.ok(s.sameZ, 'the matrix was not replaced');
       assert.deepEqual(s.rowLabels, before.rowLabels);
@@ -170,12 +158,12 @@ describe('demo page: Texts tab', () => {
 
   test('Transformers.js with the tiny model served beside the page: offline, values of its table', async (t) => {
     const expected = expectedVectors(readJson('tests/fixtures/tiny-bert/tokenizer.json'), readJson('tests/fixtures/tiny-bert/table.json'));
-    const firstRequest = requests.length;
-    await page.check('#embedder-transformers');
-    await page.fill('#texts-model', '/models/tiny-bert/');
-    await page.fill('#texts-input', TEXTS.join('\n'));
-    await embed(page, 60_000);
-    const s = await shown(page);
+    const firstRequest = e2e.requests.length;
+    await e2e.page.check('#embedder-transformers');
+    await e2e.page.fill('#texts-model', '/models/tiny-bert/');
+    await e2e.page.fill('#texts-input', TEXTS.join('\n'));
+    await embed(e2e.page, 60_000);
+    const s = await shown(e2e.page);
     assert.equal(s.alert, '');
     assert.equal(s.rowLabels.length, TEXTS.length);
     // A text given twice: every label gets its row number, as for files.
@@ -185,93 +173,93 @@ describe('demo page: Texts tab', () => {
     t.diagnostic(`max |page - cosines of the table's vectors| = ${worst.toExponential(2)} over 49 cells`);
     assert.ok(worst < 1e-5, `max difference ${worst}`);
 
-    const mine = requests.slice(firstRequest);
+    const mine = e2e.requests.slice(firstRequest);
     assert.ok(mine.some((url) => url.endsWith('/models/tiny-bert/onnx/model.onnx')), 'model from our server');
     assert.ok(mine.some((url) => url.endsWith('/build/transformers/ort-wasm-simd-threaded.jsep.wasm')), 'wasm from our server');
-    assert.deepEqual(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(url)), [],
+    assert.deepEqual(e2e.requests.filter((url) => !url.startsWith(`${e2e.origin}/`) && !/^(data|blob):/.test(url)), [],
       'no request leaves the origin');
   });
 
   test('a missing model folder: a clear message, the heatmap stays, the page goes on working', async () => {
-    await rememberZ(page);
-    await page.fill('#texts-model', '/models/no-such-model/');
-    await page.fill('#texts-input', 'one text\nanother text');
-    await embed(page);
-    let s = await shown(page);
+    await rememberZ(e2e.page);
+    await e2e.page.fill('#texts-model', '/models/no-such-model/');
+    await e2e.page.fill('#texts-input', 'one text\nanother text');
+    await embed(e2e.page);
+    let s = await shown(e2e.page);
     assert.match(s.alert, /^Could not embed the texts: could not load the Transformers\.js model "no-such-model" from the local folder http:\/\/127\.0\.0\.1:\d+\/models\/: .*no-such-model\/(tokenizer|tokenizer_config|config)\.json/);
     assert.ok(s.sameZ);
     assert.match(s.status, /^Still showing 7 texts/);
     assert.ok(s.progressHidden && !s.embedDisabled);
 
-    await page.check('#embedder-builtin');
-    await page.fill('#texts-svd', '2');
-    await embed(page);
-    s = await shown(page);
+    await e2e.page.check('#embedder-builtin');
+    await e2e.page.fill('#texts-svd', '2');
+    await embed(e2e.page);
+    s = await shown(e2e.page);
     assert.equal(s.alert, '');
     assert.deepEqual(s.rowLabels, ['one text', 'another text']);
     assert.match(s.status, /built-in embedder \(2 SVD components\).* · 2 items × 2 dimensions/);
-    await page.fill('#texts-svd', '0');
+    await e2e.page.fill('#texts-svd', '0');
   });
 
   test('a .csv file: the column is chosen, its cells become the texts', async () => {
     const csv = 'id,sentence,score\n1,"Hello, world",3\n2,Goodbye world,4\n3,"A ""quoted"" text",5\n';
-    await page.setInputFiles('#texts-file', { name: 'sentences.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForFunction(() => !document.getElementById('texts-column-row').hidden);
-    assert.equal(await page.inputValue('#texts-column'), '1');
-    assert.equal(await page.inputValue('#texts-input'), 'Hello, world\nGoodbye world\nA "quoted" text');
-    await embed(page);
-    const s = await shown(page);
+    await e2e.page.setInputFiles('#texts-file', { name: 'sentences.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await e2e.page.waitForFunction(() => !document.getElementById('texts-column-row').hidden);
+    assert.equal(await e2e.page.inputValue('#texts-column'), '1');
+    assert.equal(await e2e.page.inputValue('#texts-input'), 'Hello, world\nGoodbye world\nA "quoted" text');
+    await embed(e2e.page);
+    const s = await shown(e2e.page);
     assert.deepEqual(s.rowLabels, ['Hello, world', 'Goodbye world', 'A "quoted" text']);
     assert.match(s.status, /^3 texts from sentences\.csv \(sentence\), embedded by/);
   });
 
   test('Cancel stops a long embedding at once; progress shows count and rate', async () => {
-    await rememberZ(page);
+    await rememberZ(e2e.page);
     // A .txt of 300,000 texts in 64 dimensions: seconds of work, 77 MB of
     // vectors; too long for the textarea, so held aside and summarized.
-    await page.fill('#texts-dim', '64');
+    await e2e.page.fill('#texts-dim', '64');
     const lines = Array.from({ length: 300_000 }, (_, i) => `sentence number ${i} about topic ${i % 97} and more words ${i * 7}`);
-    await page.setInputFiles('#texts-file', { name: 'many.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
-    await page.waitForFunction(() => /^300,000 texts/.test(document.getElementById('texts-summary').textContent));
-    assert.equal(await page.inputValue('#texts-input'), '');
-    assert.match(await page.getAttribute('#texts-input', 'placeholder'), /many\.txt are too long to show here/);
-    await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-    await page.click('#texts-embed');
-    await page.waitForFunction(() => /texts\/s/.test(document.querySelector('#texts-progress .progress-count').textContent), null, { timeout: 30_000 });
-    const during = await page.evaluate(() => ({
+    await e2e.page.setInputFiles('#texts-file', { name: 'many.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+    await e2e.page.waitForFunction(() => /^300,000 texts/.test(document.getElementById('texts-summary').textContent));
+    assert.equal(await e2e.page.inputValue('#texts-input'), '');
+    assert.match(await e2e.page.getAttribute('#texts-input', 'placeholder'), /many\.txt are too long to show here/);
+    await e2e.page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
+    await e2e.page.click('#texts-embed');
+    await e2e.page.waitForFunction(() => /texts\/s/.test(document.querySelector('#texts-progress .progress-count').textContent), null, { timeout: 30_000 });
+    const during = await e2e.page.evaluate(() => ({
       label: document.querySelector('#texts-progress .progress-label').textContent,
       count: document.querySelector('#texts-progress .progress-count').textContent,
       status: document.getElementById('status').textContent,
     }));
-    await page.click('#texts-cancel');
-    await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 5_000 });
-    const s = await shown(page);
+    await e2e.page.click('#texts-cancel');
+    await e2e.page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 5_000 });
+    const s = await shown(e2e.page);
     assert.match(during.count, /^[\d,]+ \/ 300,000 · [\d,.]+ texts\/s$/);
     assert.match(during.status, /^Embedding 300,000 texts with the built-in embedder \(64 dimensions\)/);
     assert.match(s.status, /^Cancelled embedding 300,000 texts\. Still showing 3 texts from sentences\.csv/);
     assert.equal(s.alert, '');
     assert.ok(s.sameZ && s.progressHidden && !s.embedDisabled);
-    await page.fill('#texts-dim', '1024');
+    await e2e.page.fill('#texts-dim', '1024');
   });
 
   test('too many dimensions for the texts: a clear message before any work', async () => {
-    await page.fill('#texts-dim', '1048576');
+    await e2e.page.fill('#texts-dim', '1048576');
     // Typing replaces the file held aside.
-    await page.fill('#texts-input', Array.from({ length: 300 }, (_, i) => `text ${i}`).join('\n'));
-    assert.match(await page.locator('#texts-summary').textContent(), /^300 texts$/);
-    await embed(page);
-    const s = await shown(page);
+    await e2e.page.fill('#texts-input', Array.from({ length: 300 }, (_, i) => `text ${i}`).join('\n'));
+    assert.match(await e2e.page.locator('#texts-summary').textContent(), /^300 texts$/);
+    await embed(e2e.page);
+    const s = await shown(e2e.page);
     assert.match(s.alert, /^Could not embed the texts: 300 texts × 1,048,576 dimensions would take 1\.2 GiB \(at most 1 GiB\): choose a smaller dimension/);
     assert.ok(s.sameZ);
-    await page.fill('#texts-dim', '4096');
+    await e2e.page.fill('#texts-dim', '4096');
   });
 
   test('no console errors, no CSP violations, nothing off the origin', async () => {
     // Chromium logs each 404 of the missing model folder; nothing else.
     const missing = consoleErrors.filter((e) => /status of 404/.test(e.text) && e.url.includes('/models/no-such-model/'));
     assert.ok(missing.length > 0 && missing.length === consoleErrors.length, JSON.stringify(consoleErrors));
-    assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
-    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
-    assert.deepEqual(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(url)), []);
+    assert.deepEqual(e2e.errors.filter((e) => !/status of 404/.test(e)), []);
+    assert.deepEqual(await e2e.page.evaluate(() => window.cspViolations), []);
+    assert.deepEqual(e2e.requests.filter((url) => !url.startsWith(`${e2e.origin}/`) && !/^(data|blob):/.test(url)), []);
   });
 });

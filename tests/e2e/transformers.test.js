@@ -5,8 +5,8 @@
 // ways loading fails: a missing folder, an HTML fallback page, the hub offline.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 import { expectedVectors, maxAbsDifference, TEXTS } from '../fixtures/tiny-bert/reference.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -53,31 +53,16 @@ function embedInPage(page, texts, options) {
 const OFFLINE = { model: 'tiny-bert', localModelPath: '/models/', allowRemoteModels: false, wasmPaths: 'tjs', dtype: 'fp32' };
 
 describe('Transformers.js in the browser', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({
-      extra: { '/models/': new URL('tests/fixtures/', ROOT), '/tjs/': TRANSFORMERS_DIST },
-    });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useBrowser({ extra: { '/models/': new URL('tests/fixtures/', ROOT), '/tjs/': TRANSFORMERS_DIST } });
 
   // A fresh page: ONNX Runtime initializes its wasm once per page.
   async function stagePage() {
-    const page = await browser.context.newPage();
+    const page = await e2e.context.newPage();
     const requests = [];
     const errors = [];
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.route(server.url('/transformers-test.html'), (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }));
-    await page.goto(server.url('/transformers-test.html'));
+    await e2e.openHtml('/transformers-test.html', PAGE, { page });
     await page.waitForFunction(() => window.stageReady, null, { timeout: 20_000 });
     return { page, requests, errors };
   }
@@ -104,7 +89,7 @@ describe('Transformers.js in the browser', () => {
     assert.deepEqual(diagonal.dims, [3, 3]);
     assert.ok(Math.abs(diagonal.same - 1) < 1e-6 && diagonal.other < 0.99, JSON.stringify(diagonal));
 
-    const origin = server.url('/').slice(0, -1);
+    const origin = e2e.origin;
     const away = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
     assert.deepEqual(away, [], 'no request leaves the page origin');
     assert.ok(requests.some((url) => url.endsWith('/tjs/ort-wasm-simd-threaded.jsep.wasm')), 'wasm from our server');
@@ -132,7 +117,7 @@ describe('Transformers.js in the browser', () => {
     // An app's fallback route answers 200 with its index.html for a path it
     // does not know: here tokenizer_config.json, while the other files exist.
     // (A new prefix, since Transformers.js caches files it loaded by URL.)
-    await page.route(server.url('/spa/**'), (route) => {
+    await page.route(e2e.url('/spa/**'), (route) => {
       const url = route.request().url();
       if (url.endsWith('/tokenizer_config.json')) {
         return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>app</title>' });
@@ -151,7 +136,7 @@ describe('Transformers.js in the browser', () => {
   test('a hub model id while offline is a network error naming the model', async (t) => {
     const { page } = await stagePage();
     // Offline: anything off the origin fails (and nothing actually leaves).
-    await page.route((url) => !url.href.startsWith(server.url('/')), (route) => route.abort('internetdisconnected'));
+    await page.route((url) => !url.href.startsWith(e2e.url('/')), (route) => route.abort('internetdisconnected'));
     const { error } = await embedInPage(page, ['a text'], { model: 'Xenova/all-MiniLM-L6-v2', wasmPaths: '/tjs/' });
     t.diagnostic(error?.message);
     assert.equal(error?.name, 'CosineHeatmapError');
@@ -162,7 +147,7 @@ describe('Transformers.js in the browser', () => {
 
   test('without wasmPaths (the CDN default) offline, the message points at wasmPaths', async (t) => {
     const { page } = await stagePage();
-    await page.route((url) => !url.href.startsWith(server.url('/')), (route) => route.abort('internetdisconnected'));
+    await page.route((url) => !url.href.startsWith(e2e.url('/')), (route) => route.abort('internetdisconnected'));
     const { wasmPaths, ...noWasmPaths } = OFFLINE;
     const { error } = await embedInPage(page, ['a text'], noWasmPaths);
     t.diagnostic(error?.message);

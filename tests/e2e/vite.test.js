@@ -5,24 +5,21 @@
 // engine and parse workers, the .wasm and Plotly must all be emitted by
 // Vite and work from dist/, with nothing fetched from elsewhere.
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { createStaticServer, listen } from '../../scripts/serve.js';
-import { launchBrowser, openPage } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const APP = fileURLToPath(new URL('../vite-app/', import.meta.url));
 
-let dir;
-let server;
-let browser;
+// web/ would hide a missing asset: the server serves only the built dist/.
+const e2e = useBrowser({ tempDir: 'cosine-heatmap-vite-', root: (dir) => join(dir, 'dist') });
 let buildMs;
 
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cosine-heatmap-vite-'));
+e2e.before(async () => {
+  const dir = e2e.dir;
   await cp(APP, dir, { recursive: true, filter: (source) => !/[/\\](dist|node_modules)$/.test(source) });
   await mkdir(join(dir, 'node_modules'));
   await symlink(ROOT, join(dir, 'node_modules', 'cosine-heatmap'), 'dir');
@@ -33,24 +30,11 @@ before(async () => {
   const started = performance.now();
   await build({ root: dir, configFile: join(dir, 'vite.config.mjs'), logLevel: 'error' });
   buildMs = performance.now() - started;
-  server = createStaticServer(join(dir, 'dist'));
-  const port = await listen(server, 0);
-  server.origin = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    server.closeAllConnections?.();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('Vite', () => {
   test('vite build emits the workers and the .wasm', async () => {
-    const assets = await readdir(join(dir, 'dist', 'assets'));
+    const assets = await readdir(join(e2e.dir, 'dist', 'assets'));
     assert.ok(assets.some((name) => /^engine-worker.*\.js$/.test(name)), `no engine worker in ${assets}`);
     assert.ok(assets.some((name) => /^parse-worker.*\.js$/.test(name)), `no parse worker in ${assets}`);
     assert.ok(assets.some((name) => /\.wasm$/.test(name)), `no .wasm in ${assets}`);
@@ -59,8 +43,8 @@ describe('Vite', () => {
   });
 
   test('the built app computes a cosine matrix and draws it in headless Chromium', async () => {
-    const { page, errors, requests } = await openPage(browser.context);
-    await page.goto(`${server.origin}/`);
+    const { page, errors, requests } = await e2e.newPage();
+    await page.goto(e2e.url('/'));
     await page.waitForFunction(() => window.result || window.failure, null, { timeout: 30_000 });
     assert.equal(await page.evaluate(() => window.failure), undefined);
     const result = await page.evaluate(() => window.result);
@@ -77,7 +61,7 @@ describe('Vite', () => {
     assert.equal(result.react.title, 'From React');
     assert.equal(result.react.trace, 'heatmap');
     assert.deepEqual(errors, []);
-    const elsewhere = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const elsewhere = requests.filter((url) => !url.startsWith(e2e.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
     assert.deepEqual(elsewhere, []);
     assert.ok(requests.some((url) => /\.wasm$/.test(url)), 'the .wasm came from dist/');
     await page.close();
