@@ -113,8 +113,9 @@ test('an overview trace: cells placed by x0 / dx in positions, block ranges with
   assert.equal(trace.zmin, 0.5 - 1e-3, 'a single value off the diagonal: ±0.001 around it');
 
   const withExtremes = heatmapTrace({ ...cells, reduce: 'max', max: Float32Array.of(1, 0.9, 0.9, 1), min: Float32Array.of(0, 0.1, 0.1, 0) }, labels, resolveHeatmapOptions({ range: 'fixed' }));
-  assert.deepEqual(withExtremes.customdata[0][1].slice(1).map((v) => Math.round(v * 10) / 10), [0.5, 0.1, 0.9]);
-  assert.match(withExtremes.hovertemplate, /mean Cosine Similarity: %\{customdata\[1\]:\.4f\}<br>min: %\{customdata\[2\]:\.4f\}<br>max: %\{customdata\[3\]:\.4f\}/);
+  assert.deepEqual(withExtremes.customdata[0][1].slice(1, 4).map((v) => Math.round(v * 10) / 10), [0.5, 0.1, 0.9]);
+  assert.deepEqual(withExtremes.customdata[0][1].slice(4), ['', ''], 'nothing pending');
+  assert.match(withExtremes.hovertemplate, /mean Cosine Similarity: %\{customdata\[1\]:\.4f\}<br>min: %\{customdata\[2\]:\.4f\}%\{customdata\[4\]\}<br>max: %\{customdata\[3\]:\.4f\}%\{customdata\[5\]\}/);
   assert.equal(withExtremes.z[0][1], 0.8999999761581421, 'colour: the block max');
   assert.equal(withExtremes.colorbar.title.text, 'Cosine Similarity (block max)');
 });

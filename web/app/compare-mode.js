@@ -1,3 +1,4 @@
+import { hoverNames } from '../src/heatmap-hover.js';
 import { loadEngine, parseEmbeddingsOffThread } from '../src/index.js';
 import { definition, formatCount, formatNumber, fractionDone } from './plot-text.js';
 import { differenceScale, drawSimilarityPlot, SIMILARITY_SCALE } from './similarity-plot.js';
@@ -151,13 +152,13 @@ export class CompareMode {
       }
     }
     const limit = Math.max(largest, 1e-3);
-    const labels = view.labels;
-    const position = (p) => (order ? order[p] : p);
-    const name = (p) => labels?.[position(p)] ?? String(position(p));
+    // Named as the main heatmap's hover names them: the item, or a block's
+    // range with its first and last items.
+    const names = hoverNames(view.labels ?? Array.from({ length: n }, (_, i) => String(i)), { order, escape: false });
     const single = rows === n;
     const hover = single
-      ? (i, j) => `${name(i)} × ${name(j)}`
-      : (i, j) => `positions ${a.rowStarts[i]}–${a.rowEnds[i] - 1} × ${a.colStarts[j]}–${a.colEnds[j] - 1} (mean)`;
+      ? (i, j) => `${names.item(i)} × ${names.item(j)}`
+      : (i, j) => `${names.block(a.rowStarts[i], a.rowEnds[i])} × ${names.block(a.colStarts[j], a.colEnds[j])} (mean)`;
     const common = { dims: a.dims, hover, height: 330 };
     const cellNote = single ? '' : ` (exact block means, up to ${formatCount(Math.ceil(n / rows))} items per cell side)`;
     await Promise.all([

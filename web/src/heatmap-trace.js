@@ -1,5 +1,6 @@
 import { escapePlotlyTemplate, escapePlotlyText } from './escape-plotly-text.js';
 import { isDivergingScale, resolveColorScale } from './heatmap-color-scales.js';
+import { axisHoverText, hoverCustomdata, hoverNames, hoverTemplate } from './heatmap-hover.js';
 import { cellRange, rangeNote } from './heatmap-range.js';
 
 // Pure builders from (cells, labels, options) to Plotly's trace and style.
@@ -13,8 +14,6 @@ import { cellRange, rangeNote } from './heatmap-range.js';
 // use the exact block edges. Edge arrays would be exact, but Plotly draws
 // non-uniform bricks about 8× slower (1.3 s instead of 0.16 s for 512²).
 
-const count = new Intl.NumberFormat('en-US');
-
 /**
  * The heatmap trace.
  * @param {object} matrix  cells from fetchCells, or a full matrix
@@ -22,25 +21,21 @@ const count = new Intl.NumberFormat('en-US');
  * @param {string[]} labels  one per item, in original item order
  * @param {object} options  resolved heatmap options
  * @param {{zeroRows?: number[], order?: ArrayLike<number>, values?: Float32Array,
- *   range?: object | null}} [extra]
+ *   range?: object | null, extremesOnDemand?: boolean}} [extra]
  *   values: the colours (default: the cells' reduce); range: from cellRange()
- *   (default: computed from the values for options.range)
+ *   (default: computed from the values for options.range); extremesOnDemand:
+ *   an overview cell whose min and max are not known says "…" until they are
+ *   filled in (heatmap-hover.js), instead of showing the mean only
  */
-export function heatmapTrace(matrix, labels, options, { zeroRows = [], order, values, range } = {}) {
+export function heatmapTrace(matrix, labels, options, { zeroRows = [], order, values, range, extremesOnDemand = false } = {}) {
   const cells = asCells(matrix);
   const [rows, cols] = cells.dims;
   const shown = values ?? cells[cells.reduce] ?? cells.mean;
-  const itemLabel = hoverLabeller(labels, zeroRows, order);
-  const context = styleContext(cells, { range: range === undefined ? cellRange(cells, shown, options.range) : range });
-  let rowText;
-  let colText;
-  if (cells.kind === 'items') {
-    rowText = Array.from(cells.rowStarts, itemLabel);
-    colText = Array.from(cells.colStarts, itemLabel);
-  } else {
-    rowText = Array.from(cells.rowStarts, (s, i) => blockLabel(s, cells.rowEnds[i], itemLabel));
-    colText = Array.from(cells.colStarts, (s, j) => blockLabel(s, cells.colEnds[j], itemLabel));
-  }
+  const context = styleContext(cells, {
+    range: range === undefined ? cellRange(cells, shown, options.range) : range,
+    extremesOnDemand,
+  });
+  const { rowText, colText } = axisHoverText(cells, hoverNames(labels, { zeroRows, order }));
   return {
     type: 'heatmap',
     z: matrixRows({ data: shown, dims: cells.dims }),
@@ -50,22 +45,24 @@ export function heatmapTrace(matrix, labels, options, { zeroRows = [], order, va
     // repeats one string and, unless a cell has numbers of its own, every
     // customdata row is the same array: pointers, not rows × cols strings.
     text: rowText.map((label) => new Array(cols).fill(label)),
-    customdata: context.numbers ? blockNumbers(cells, colText, shown) : new Array(rows).fill(colText),
+    customdata: hoverCustomdata(cells, colText, shown, context),
     ...heatmapStyle(options, rows, context),
   };
 }
 
 /**
  * What the style depends on besides the options, from the cells shown:
- * {kind, reduce, numbers (hover reads customdata[k]), min, max, range (from
- * cellRange(), null for the options' fixed range)}.
+ * {kind, reduce, numbers (each cell's hover reads its own customdata),
+ * onDemand (an overview of means only, min and max filled in on hover), min,
+ * max, range (from cellRange(), null for the options' fixed range)}.
  */
-export function styleContext(matrix, { range = null } = {}) {
+export function styleContext(matrix, { range = null, extremesOnDemand = false } = {}) {
   const cells = asCells(matrix);
   const overview = cells.kind === 'overview';
   const min = overview && Boolean(cells.min);
   const max = overview && Boolean(cells.max);
-  return { kind: cells.kind, reduce: cells.reduce, numbers: min || max, min, max, range };
+  const numbers = min || max;
+  return { kind: cells.kind, reduce: cells.reduce, numbers, onDemand: overview && !numbers && extremesOnDemand, min, max, range };
 }
 
 // Longer colour-bar titles than this (the default, "Cosine Similarity", is
@@ -99,18 +96,6 @@ export function heatmapStyle(options, n, context = { kind: 'items' }) {
     texttemplate: n <= options.textMaxSize ? `%{z:${options.valueFormat}}` : '',
     hovertemplate: hoverTemplate(valueName, options.hoverFormat, context),
   };
-}
-
-function hoverTemplate(valueName, format, context) {
-  if (context.kind !== 'overview') {
-    return `row: %{text}<br>column: %{customdata}<br>${valueName}: %{z:${format}}<extra></extra>`;
-  }
-  const head = `rows: %{text}<br>columns: %{customdata${context.numbers ? '[0]' : ''}}`;
-  if (!context.numbers) return `${head}<br>${context.reduce} ${valueName}: %{z:${format}}<extra></extra>`;
-  const lines = [`mean ${valueName}: %{customdata[1]:${format}}`];
-  if (context.min) lines.push(`min: %{customdata[2]:${format}}`);
-  if (context.max) lines.push(`max: %{customdata[3]:${format}}`);
-  return `${head}<br>${lines.join('<br>')}<extra></extra>`;
 }
 
 /**
@@ -180,30 +165,4 @@ export function asCells(matrix) {
 function placement(axis, [begin, end], cells) {
   const width = (end - begin) / cells;
   return { [`${axis}0`]: begin - 0.5 + width / 2, [`d${axis}`]: width };
-}
-
-// Position → escaped hover label of the item there.
-function hoverLabeller(labels, zeroRows, order) {
-  const zero = new Set(zeroRows);
-  return (p) => {
-    const item = order ? order[p] : p;
-    const text = escapePlotlyText(labels[item]);
-    return zero.has(item) ? `${text} (zero vector)` : text;
-  };
-}
-
-// "items 1,024–1,151 (128): first … last", positions in the order shown.
-function blockLabel(start, end, itemLabel) {
-  if (end - start === 1) return itemLabel(start);
-  const range = `items ${count.format(start)}–${count.format(end - 1)} (${count.format(end - start)})`;
-  return `${range}: ${itemLabel(start)} … ${itemLabel(end - 1)}`;
-}
-
-function blockNumbers(cells, colText, shown) {
-  const [rows, cols] = cells.dims;
-  const mean = cells.reduce === 'mean' ? shown : cells.mean;
-  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => {
-    const k = i * cols + j;
-    return [colText[j], mean[k], cells.min?.[k] ?? null, cells.max?.[k] ?? null];
-  }));
 }

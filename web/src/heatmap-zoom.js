@@ -48,6 +48,34 @@ export function rangesFromRelayout(event, current) {
   return touched ? next : null;
 }
 
+/**
+ * Ranges no narrower than one item: an axis zoomed inside one item's cell
+ * (where neither its tick nor the centre of its cell, with the value, would
+ * be in view) widens to that whole item, the one under the range's middle.
+ * Null when no axis needs it.
+ */
+export function wholeItemRanges(ranges, n) {
+  let next = null;
+  for (const axis of ['x', 'y']) {
+    const range = ranges[axis];
+    if (!range || Math.abs(range[1] - range[0]) >= 1) continue;
+    const item = Math.min(n - 1, Math.max(0, Math.round((range[0] + range[1]) / 2)));
+    next ??= { ...ranges };
+    next[axis] = range[0] <= range[1] ? [item - 0.5, item + 0.5] : [item + 0.5, item - 0.5];
+  }
+  return next;
+}
+
+/** The whole matrix as a window. */
+export function everything(n) {
+  return { rows: [0, n], cols: [0, n] };
+}
+
+/** Whether two windows are the same positions. */
+export function sameWindow(a, b) {
+  return a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1];
+}
+
 /** The window of positions the ranges show ({rows, cols} half-open). */
 export function windowOfRanges({ x, y }, n) {
   return {

@@ -6,15 +6,20 @@ import { findItems, revealItem } from './heatmap-find.js';
 import { watchGestures } from './heatmap-gestures.js';
 import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
+import { HoverExtremes } from './heatmap-hover-extremes.js';
+import { HeatmapKeyboard } from './heatmap-keyboard.js';
 import { heatmapLayout, heatmapLayoutUpdate } from './heatmap-layout.js';
 import { resolveHeatmapOptions } from './heatmap-options.js';
 import { needsGroups, orderFor, orderStatus, resolveOrderMethod, startOrder } from './heatmap-order.js';
 import { cellValues, describeLevel, fetchCells, zeroCounter } from './heatmap-overview.js';
+import { plotArea } from './heatmap-plot-area.js';
 import { cellRange } from './heatmap-range.js';
 import { ItemSelection } from './heatmap-selection.js';
 import { annotateView } from './heatmap-strips.js';
 import { heatmapStyleUpdate, heatmapTrace, styleContext } from './heatmap-trace.js';
-import { overviewSize, rangesFromRelayout, windowOfRanges } from './heatmap-zoom.js';
+import {
+  everything, overviewSize, rangesFromRelayout, sameWindow, wholeItemRanges, windowOfRanges,
+} from './heatmap-zoom.js';
 import { loadEngine } from './load-engine.js';
 import { loadPlotly } from './load-plotly.js';
 
@@ -79,6 +84,8 @@ export class CosineSimilarityHeatmap extends EventTarget {
   #decorations = new Map(); // add-ons drawn in the figure (heatmap-decorations.js)
   #selection = new ItemSelection(this);
   #dendrogram = new ViewDendrogram(this);
+  #extremes = new HoverExtremes(this); // an overview cell's min and max, fetched on hover
+  #keyboard = new HeatmapKeyboard(this); // cells reached with the arrow keys
   #unwatch;
 
   /** The cells shown: {data (colours, row-major), dims, zeroRows, rowStarts, rowEnds, colStarts, colEnds, …}. */
@@ -336,6 +343,8 @@ export class CosineSimilarityHeatmap extends EventTarget {
     this.#cancelZoom();
     this.#detach();
     this.#unwatch();
+    this.#extremes.unhover();
+    this.#keyboard.dispose();
     if (this.#rendered) this.#plotly.purge(this.#element);
     this.#rendered = false;
     if (this.#ownsSet) this.#set?.dispose();
@@ -450,7 +459,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
   }
 
   #styleContext() {
-    return styleContext(this.#cells, { range: this.#range });
+    return styleContext(this.#cells, { range: this.#range, extremesOnDemand: true });
   }
 
   async #render(mode) {
@@ -462,6 +471,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
       order: this.#order,
       values: this.#values,
       range: this.#range,
+      extremesOnDemand: true,
     });
     const layout = heatmapLayout(options, {
       labels: this.labels,
@@ -486,22 +496,14 @@ export class CosineSimilarityHeatmap extends EventTarget {
       await this.#plotly.react(this.#element, data, decorated, config);
     }
     this.#rendered = true;
+    this.#keyboard.drawn(this.#plotly);
     // An update() that arrived while Plotly was drawing changed the options
     // after the trace was built: apply it now.
     if (this.#options !== options && !this.#disposed) await this.#apply(options, this.#options);
   }
 
-  // The plot area in pixels: Plotly's own once drawn, else estimated from the
-  // element (Plotly's default margins), else 600 (no DOM: tests, Node).
   #plotPixels() {
-    const size = this.#element?._fullLayout?._size;
-    if (size?.w > 0 && size?.h > 0) return { x: size.w, y: size.h };
-    const width = this.#options.width ?? this.#element?.clientWidth;
-    const height = this.#options.height ?? (this.#element?.clientHeight || (width ? 450 : undefined));
-    return {
-      x: width > 0 ? Math.max(50, width - 100) : 600,
-      y: height > 0 ? Math.max(50, height - 130) : 600,
-    };
+    return plotArea(this.#element, this.#options);
   }
 
   #attach() {
@@ -510,6 +512,8 @@ export class CosineSimilarityHeatmap extends EventTarget {
     const handlers = {
       plotly_relayout: (event) => this.#relayout(event),
       plotly_click: (event) => this.#click(event),
+      plotly_hover: (event) => this.#extremes.hover(event, this.#plotly),
+      plotly_unhover: () => this.#extremes.unhover(),
     };
     for (const [name, handler] of Object.entries(handlers)) element.on(name, handler);
     this.#attached = handlers;
@@ -526,6 +530,15 @@ export class CosineSimilarityHeatmap extends EventTarget {
     if (!this.#set || this.#disposed) return;
     const ranges = rangesFromRelayout(event, this.#ranges);
     if (!ranges) return;
+    const whole = wholeItemRanges(ranges, this.#set.size);
+    if (whole) {
+      // Zoomed inside one item: show that item whole (this comes back as a relayout).
+      const update = {};
+      if (whole.x) update['xaxis.range'] = whole.x;
+      if (whole.y) update['yaxis.range'] = whole.y;
+      this.#plotly.relayout(this.#element, update).catch((error) => this.dispatchEvent(new CustomEvent('error', { detail: error })));
+      return;
+    }
     this.#ranges = ranges;
     clearTimeout(this.#zoomTimer);
     this.#zoomTimer = setTimeout(() => {
@@ -668,12 +681,4 @@ export class CosineSimilarityHeatmap extends EventTarget {
   #checkAlive() {
     if (this.#disposed) throw new CosineHeatmapError('this heatmap view was disposed');
   }
-}
-
-function everything(n) {
-  return { rows: [0, n], cols: [0, n] };
-}
-
-function sameWindow(a, b) {
-  return a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1];
 }
