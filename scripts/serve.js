@@ -1,13 +1,25 @@
 // Serves web/ as a static site (the demo page, the library sources, the WASM
-// build and the default data set). Any static file server would do; this one
-// exists so `npm start` needs nothing else, and tests reuse it.
+// build and the default data set), and examples/ at /examples/. Any static
+// file server would do; this one exists so `npm start` needs nothing else,
+// and tests reuse it.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../web/', import.meta.url)));
+const REPO = resolve(fileURLToPath(new URL('../', import.meta.url)));
+
+// The examples are written to run from a checkout, reaching the library as
+// ../../web/src/… and Plotly as ../../node_modules/plotly.js-dist-min/…; from
+// /examples/<name>/ those resolve to /web/ and /node_modules/…, so both are
+// mounted too and every example runs unchanged from the demo server.
+export const EXAMPLE_MOUNTS = {
+  '/examples/': join(REPO, 'examples'),
+  '/web/': ROOT,
+  '/node_modules/plotly.js-dist-min/': join(REPO, 'node_modules', 'plotly.js-dist-min'),
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,11 +39,15 @@ const TYPES = {
 export function createStaticServer(root = ROOT) {
   return createServer(async (request, response) => {
     try {
-      const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      const url = new URL(request.url, 'http://localhost');
+      const path = decodeURIComponent(url.pathname);
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) return send(response, 403, 'forbidden');
       let info = await stat(file).catch(() => null);
       if (info?.isDirectory()) {
+        // A folder's page needs its URL to end in '/', or its relative links
+        // miss; relative, so it also holds under a mount prefix.
+        if (!path.endsWith('/')) return redirect(response, `${basename(path)}/${url.search}`);
         file = join(file, 'index.html');
         info = await stat(file).catch(() => null);
       }
@@ -50,6 +66,37 @@ export function createStaticServer(root = ROOT) {
   });
 }
 
+/**
+ * `top` at /, each mounted directory at its prefix (which starts and ends
+ * with '/'): {'/examples/': '/path/to/examples'}.
+ * @param {import('node:http').Server} top  e.g. createStaticServer()
+ * @param {Record<string, string>} mounts
+ */
+export function createMountServer(top, mounts) {
+  const servers = Object.entries(mounts).map(([prefix, dir]) => {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`mount prefix must be /…/: ${prefix}`);
+    return [prefix, createStaticServer(resolve(dir))];
+  });
+  return createServer((request, response) => {
+    const mount = servers.find(([prefix]) => request.url.startsWith(prefix));
+    const bare = servers.find(([prefix]) => request.url.split('?')[0] === prefix.slice(0, -1));
+    if (bare) return redirect(response, bare[0]);
+    if (!mount) return top.emit('request', request, response);
+    request.url = request.url.slice(mount[0].length - 1);
+    mount[1].emit('request', request, response);
+  });
+}
+
+/** What `npm start` serves: web/ at /, the examples at /examples/. */
+export function createDemoServer() {
+  return createMountServer(createStaticServer(), EXAMPLE_MOUNTS);
+}
+
+function redirect(response, location) {
+  response.writeHead(301, { Location: location, 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`moved to ${location}`);
+}
+
 function send(response, status, text) {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(text);
@@ -65,6 +112,6 @@ export function listen(server, port, host = '127.0.0.1') {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? 'localhost';
-  const actual = await listen(createStaticServer(), port, host);
-  console.log(`cosine-heatmap demo: http://localhost:${actual}/`);
+  const actual = await listen(createDemoServer(), port, host);
+  console.log(`cosine-heatmap demo: http://localhost:${actual}/ (examples: http://localhost:${actual}/examples/)`);
 }

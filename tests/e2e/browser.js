@@ -3,11 +3,10 @@
 // playwright-core with a throwaway profile and nothing that phones home.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:http';
 import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createStaticServer, listen } from '../../scripts/serve.js';
+import { EXAMPLE_MOUNTS, createMountServer, createStaticServer, listen } from '../../scripts/serve.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,17 +22,18 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Serves web/ (or `root`) on 127.0.0.1 at a free port; with `fixtures` (a
- * directory), also serves that directory at /fixtures/, so test files never
- * live in web/. `extra` mounts more directories for the test server only, e.g.
- * {'/models/': 'tests/fixtures', '/ort/': 'node_modules/…/dist'}.
+ * Serves what `npm start` serves (web/ at /, the examples at /examples/) on
+ * 127.0.0.1 at a free port; `root` serves that directory alone at / instead.
+ * With `fixtures` (a directory), also serves that directory at /fixtures/,
+ * so test files never live in web/. `extra` mounts more directories for the
+ * test server only, e.g. {'/models/': 'tests/fixtures', '/ort/': 'node_modules/…/dist'}.
  * @param {{root?: string|URL, fixtures?: string|URL, extra?: Record<string, string|URL>}} [options]
  */
 export async function startServer({ root, fixtures, extra = {} } = {}) {
-  const mounts = Object.entries(extra);
-  if (fixtures) mounts.unshift(['/fixtures/', fixtures]);
+  const mounts = { ...(root === undefined ? EXAMPLE_MOUNTS : {}), ...extra };
+  if (fixtures) mounts['/fixtures/'] = fixtures;
   const top = root === undefined ? createStaticServer() : createStaticServer(directory(root));
-  const server = mounts.length > 0 ? createMountServer(top, mounts) : top;
+  const server = createMountServer(top, Object.fromEntries(Object.entries(mounts).map(([prefix, dir]) => [prefix, directory(dir)])));
   const port = await listen(server, 0);
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -47,20 +47,6 @@ export async function startServer({ root, fixtures, extra = {} } = {}) {
 }
 
 const directory = (dir) => resolvePath(dir instanceof URL ? fileURLToPath(dir) : dir);
-
-// `web` at /, each mounted directory at its prefix (which ends with '/').
-function createMountServer(web, mounts) {
-  const servers = mounts.map(([prefix, dir]) => {
-    if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`mount prefix must be /…/: ${prefix}`);
-    return [prefix, createStaticServer(directory(dir))];
-  });
-  return createServer((request, response) => {
-    const mount = servers.find(([prefix]) => request.url.startsWith(prefix));
-    if (!mount) return web.emit('request', request, response);
-    request.url = request.url.slice(mount[0].length - 1);
-    mount[1].emit('request', request, response);
-  });
-}
 
 /**
  * A Chromium context with a fresh user-data dir, removed on close.
