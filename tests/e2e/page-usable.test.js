@@ -183,9 +183,10 @@ describe('the page as a person uses it', () => {
       const area = await plotArea(e2e.page);
       assert.ok(Math.abs(area.w - area.h) <= 0.03 * area.w, `${width} px: plot area ${area.w} × ${area.h} is square`);
       assert.ok(area.w >= 0.55 * Math.min(width, 1000), `${width} px: plot area ${area.w} px wide`);
-      // Whatever comes right after the export buttons starts right after them.
+      // Whatever comes right after the export buttons starts right after them:
+      // the neighbours below 1000 px, else the statistics or the modes.
       const exportsBox = await box(e2e.page, '#export-buttons');
-      const next = await box(e2e.page, width < 1000 ? '#neighbours-panel' : '#stats-panel');
+      const next = await box(e2e.page, width < 1000 ? '#neighbours-panel' : width < 1700 ? '#stats-panel' : '.modes');
       assert.ok(next.top - exportsBox.bottom < 32, `${width} px: ${next.top - exportsBox.bottom} px between the exports and the next panel`);
       if (width >= 1700) {
         const [neighbours, stats] = [await box(e2e.page, '#neighbours-panel'), await box(e2e.page, '#stats-panel')];

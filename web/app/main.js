@@ -7,7 +7,6 @@ import { readControls, watchControls, writeControls } from './controls.js';
 import { DEFAULT_DATA } from './default-data.js';
 import { attachDrawer } from './drawer.js';
 import { attachExportButtons } from './export-buttons.js';
-import { attachExplore } from './explore.js';
 import { watchDrops } from './drop-zone.js';
 import { parseDataSet, withMetadata } from './load-data-set.js';
 import {
@@ -15,7 +14,7 @@ import {
 } from './metadata-columns.js';
 import { watchLevel } from './level.js';
 import { OrderMenu, settledOption } from './order-menu.js';
-import { ActivityBox } from './progress.js';
+import { ActivityBox, afterPaint } from './progress.js';
 import { describePicture, describeResult, StatusLine } from './status.js';
 import { watchTabs } from './tabs.js';
 import { attachTextsTab } from './texts-tab.js';
@@ -45,16 +44,6 @@ loadEngine().then((engine) => {
 }, () => {}); // a failed start is reported by the load that needs it
 // Statistics, neighbours, Compare and queries against documents follow the view.
 const analysis = attachAnalysis(view);
-// Find, colour strips, the dendrogram's cut and the selection; a cut or a
-// selection made a group are groups the statistics follow.
-attachExplore(view, document.getElementById('explore-panel'), {
-  dataSet: () => current,
-  onGroups: async (groups, { regroup }) => {
-    if (regroup) await view.update({ groups });
-    analysis.shown(groups);
-  },
-  onError: (error) => status.error(error, 'Could not do that'),
-});
 const exportButtons = attachExportButtons(view, document.getElementById('export-buttons'), {
   onError: (error) => status.error(error, 'Could not export'),
   onDone: () => status.clearError(),
@@ -338,6 +327,7 @@ function cancelled(names) {
 // takes long shows "Redrawing…" with a Cancel that puts back what is drawn.
 let drawnOptions = defaults;
 let controlsSeq = 0;
+const REDRAWN_BY = ['range', 'maskDiagonal', 'colorScale', 'reverseScale', 'zmin', 'zmax'];
 async function applyControls(options) {
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   enableRangeInputs();
@@ -346,8 +336,14 @@ async function applyControls(options) {
   const reorder = changes.order !== undefined && changes.order !== view.options.order;
   // An order being computed keeps its own activity (and Cancel) on show.
   const quiet = reorder || !view.embeddings || ordering?.active;
-  const work = quiet ? null : activity.start('Redrawing with the new settings…', { onCancel: revertControls });
+  // A new picture of the same cells is drawn by Plotly on this thread: say
+  // so first (no timer fires meanwhile, and there is nothing to cancel).
+  const redraws = REDRAWN_BY.some((key) => key in changes && changes[key] !== view.options[key]);
+  const work = quiet ? null
+    : activity.start('Redrawing with the new settings…', redraws ? { now: true } : { onCancel: revertControls });
   try {
+    if (work && redraws) await afterPaint();
+    if (seq !== controlsSeq) return; // a newer change came while painting
     await view.update(changes);
     if (seq === controlsSeq) drawnOptions = view.options;
     showLevel();

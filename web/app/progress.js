@@ -2,7 +2,9 @@
 // file, drawing a new data set, ordering, redrawing), a <progress> bar that
 // fills where the work is counted (indeterminate where it is not), and a
 // Cancel. Work that ends within SHOW_AFTER_MS never shows the box, so quick
-// changes do not flicker; anything longer always does.
+// changes do not flicker; anything longer always does. Work that blocks the
+// page while it runs (Plotly drawing a new picture) is shown at once and
+// painted before it starts (afterPaint), since no timer fires meanwhile.
 export const SHOW_AFTER_MS = 200;
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
@@ -35,20 +37,23 @@ export class ActivityBox {
    * Starts an activity, ending the one before. The box shows after
    * SHOW_AFTER_MS; Cancel calls onCancel (no Cancel without it).
    * @param {string} text  what is being done: "Ordering by spectral bisection…"
-   * @param {{onCancel?: () => void}} [options]
+   * @param {{onCancel?: () => void, now?: boolean}} [options]  now: show the box at once
    * @returns {{progress: (p: {done: number, total: number}) => void, say: (text: string) => void,
    *   end: () => void, readonly active: boolean}}
    */
-  start(text, { onCancel } = {}) {
+  start(text, { onCancel, now = false } = {}) {
     this.#stop();
     const activity = { onCancel };
     this.#current = activity;
     this.#say(text);
     this.#set(null);
     this.#cancel.hidden = !onCancel;
-    this.#timer = setTimeout(() => {
-      if (this.#current === activity) this.#box.hidden = false;
-    }, SHOW_AFTER_MS);
+    if (now) this.#box.hidden = false;
+    else {
+      this.#timer = setTimeout(() => {
+        if (this.#current === activity) this.#box.hidden = false;
+      }, SHOW_AFTER_MS);
+    }
     const mine = () => this.#current === activity;
     return {
       progress: ({ done, total }) => mine() && this.#set(total > 0 ? done / total : null),
@@ -82,4 +87,9 @@ export class ActivityBox {
     this.#bar.value = f;
     this.#percent.textContent = percent.format(f);
   }
+}
+
+/** Resolves once the browser has painted what the page shows now. */
+export function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
