@@ -7,6 +7,7 @@ import { readControls, watchControls, writeControls } from './controls.js';
 import { DEFAULT_DATA } from './default-data.js';
 import { attachDrawer } from './drawer.js';
 import { attachExportButtons } from './export-buttons.js';
+import { attachExplore } from './explore.js';
 import { watchDrops } from './drop-zone.js';
 import { parseDataSet, withMetadata } from './load-data-set.js';
 import {
@@ -44,6 +45,16 @@ loadEngine().then((engine) => {
 }, () => {}); // a failed start is reported by the load that needs it
 // Statistics, neighbours, Compare and queries against documents follow the view.
 const analysis = attachAnalysis(view);
+// Find, colour strips, the dendrogram's cut and the selection; a cut or a
+// selection made a group are groups the statistics follow.
+attachExplore(view, document.getElementById('explore-panel'), {
+  dataSet: () => current,
+  onGroups: async (groups, { regroup }) => {
+    if (regroup) await view.update({ groups });
+    analysis.shown(groups);
+  },
+  onError: (error) => status.error(error, 'Could not do that'),
+});
 const exportButtons = attachExportButtons(view, document.getElementById('export-buttons'), {
   onError: (error) => status.error(error, 'Could not export'),
   onDone: () => status.clearError(),
