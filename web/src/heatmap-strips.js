@@ -13,8 +13,13 @@ export const MAX_CATEGORIES = 12;
 const STRIP_PX = 14;
 const OTHER = '(other)';
 const OTHER_COLOUR = '#bdbdbd';
-// Tableau-like, told apart by most colour-blind readers.
-const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#8cd17d', '#d37295'];
+// One palette per strip, so two strips side by side never say the same
+// thing with the same colour: Tableau 10 (+2), ColorBrewer Set2 and Dark2 (+4).
+const PALETTES = [
+  ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#8cd17d', '#d37295'],
+  ['#66c2a5', '#fc8d62', '#8da0cb', '#e78ac3', '#a6d854', '#ffd92f', '#e5c494', '#b3b3b3', '#1b9e77', '#d95f02', '#7570b3', '#e7298a'],
+  ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666', '#8dd3c7', '#bebada', '#fb8072', '#80b1d3'],
+];
 
 /**
  * Shows `columns` as strips on `view` (null or [] removes them).
@@ -29,7 +34,7 @@ export async function annotateView(view, columns) {
     return [];
   }
   if (n === undefined) throw new CosineHeatmapError('annotate: the view needs embeddings first (setEmbeddings)');
-  const strips = checkColumns(columns, n).map(({ name, values }) => categorize(name, values));
+  const strips = checkColumns(columns, n).map(({ name, values }, k) => categorize(name, values, PALETTES[k]));
   await view.decorate('strips', stripsDecoration(strips, view.embeddings));
   return strips.map(({ name, categories }) => ({ name, categories: categories.map((c) => ({ ...c })) }));
 }
@@ -54,14 +59,14 @@ function checkColumns(columns, n) {
  * name and a colour (all of them when there are at most MAX_CATEGORIES);
  * the rest are "(other)". codes[i] is item i's category.
  */
-export function categorize(name, values) {
+export function categorize(name, values, palette = PALETTES[0]) {
   const counts = new Map();
   const text = Array.from(values, (v) => (v === undefined || v === null ? '' : String(v)));
   for (const v of text) counts.set(v, (counts.get(v) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || naturalCompare(a[0], b[0]));
   const kept = ranked.length <= MAX_CATEGORIES ? ranked : ranked.slice(0, MAX_CATEGORIES - 1);
   const code = new Map(kept.map(([value], k) => [value, k]));
-  const categories = kept.map(([value, count], k) => ({ name: value, colour: PALETTE[k], count }));
+  const categories = kept.map(([value, count], k) => ({ name: value, colour: palette[k], count }));
   if (kept.length < ranked.length) {
     categories.push({ name: OTHER, colour: OTHER_COLOUR, count: ranked.slice(kept.length).reduce((s, [, c]) => s + c, 0) });
   }
