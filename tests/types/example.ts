@@ -79,6 +79,16 @@ export async function view(element: HTMLElement): Promise<Blob> {
   await heatmap.update({ range: 'robust', order: 'auto' });
   // @ts-expect-error: colour ranges are numbers
   await heatmap.update({ zmin: 'low' });
+  const matches = heatmap.find('a', { limit: 5 });
+  if (matches.total > 0) await heatmap.reveal(matches[0].item);
+  heatmap.addEventListener('select', (event) => void event.detail.indices?.length);
+  const selected: Int32Array | null = await heatmap.select([1, 0]);
+  void (selected ?? heatmap.selection);
+  await heatmap.annotate([{ name: 'kind', values: ['x', 'y'] }]);
+  const clusters = heatmap.dendrogram ? await heatmap.cut({ k: 2 }) : heatmap.clusters;
+  void clusters?.labels;
+  // @ts-expect-error: a cut needs k or a threshold
+  await heatmap.cut({});
   const figure: string = figureJson(heatmap);
   const window: string = visibleMatrixCsv(heatmap);
   void figure;

@@ -358,6 +358,61 @@ export interface Selection {
   colIndices: Int32Array;
   value: number;
   kind: 'overview' | 'items';
+  /** The items selected by this click (the clicked row's; with shift, every row from the last click's), ascending. */
+  indices: Int32Array;
+  source?: undefined;
+}
+
+/** A 'select' event's detail from view.select() or a drag along an axis: the items selected (null: cleared). */
+export interface ItemSelectionDetail {
+  indices: Int32Array | null;
+  source: 'api' | 'drag' | string;
+  // No cell: these are for code written against a click's detail.
+  row?: undefined;
+  col?: undefined;
+  rowItems?: undefined;
+  colItems?: undefined;
+  rowIndices?: undefined;
+  colIndices?: undefined;
+  value?: undefined;
+  kind?: undefined;
+}
+
+/** A match of view.find(). */
+export interface FindMatch {
+  item: number;
+  /** Where the item is in the order shown. */
+  position: number;
+  label: string;
+}
+
+/** A categorical column for view.annotate(): one value per item. */
+export interface AnnotationColumn {
+  name: string;
+  values: ArrayLike<unknown>;
+}
+
+export interface AnnotationStrip {
+  name: string;
+  /** Most frequent first; past 12, the rest share "(other)". */
+  categories: { name: string; colour: string; count: number }[];
+}
+
+/** SciPy's linkage matrix convention: row i merges data[4i] and data[4i+1] at distance data[4i+2] into data[4i+3] items. */
+export interface Linkage {
+  data: Float64Array;
+  dims: [number, 4];
+}
+
+/** view.cut()'s result (and 'cut' events): labels 0..k−1 numbered along the order shown. */
+export interface Clusters {
+  method: 'average' | 'complete' | 'single';
+  k: number;
+  /** The largest merge distance joined (the threshold given, for a cut at a height). */
+  threshold: number;
+  /** Where the cut line is drawn on the dendrogram. */
+  lineAt: number;
+  labels: Int32Array;
 }
 
 export interface ShownMatrix {
@@ -385,7 +440,8 @@ export interface OrderStatus {
 export interface HeatmapEventMap {
   level: CustomEvent<Level>;
   order: CustomEvent<OrderStatus>;
-  select: CustomEvent<Selection>;
+  select: CustomEvent<Selection | ItemSelectionDetail>;
+  cut: CustomEvent<Clusters | null>;
   progress: CustomEvent<Progress>;
   error: CustomEvent<Error>;
 }
@@ -415,6 +471,25 @@ export class CosineSimilarityHeatmap extends EventTarget {
   whenOrdered(): Promise<OrderStatus | null>;
   setEmbeddings(x: EmbeddingsInput | EmbeddingSet, options?: { labels?: ArrayLike<unknown>; groups?: ArrayLike<unknown>; signal?: AbortSignal }): Promise<this>;
   update(changes?: HeatmapOptions & { labels?: ArrayLike<unknown> | null; groups?: ArrayLike<unknown> | null }): Promise<this>;
+  /** Items whose label contains the query (case-insensitive), in the order shown; `total` counts every match. */
+  find(query: string, options?: { limit?: number }): FindMatch[] & { total: number };
+  /** Zooms to `span` (default 40) items around the item, its row and column outlined; null removes the outline. */
+  reveal(item: number | null, options?: { span?: number }): Promise<{ item: number; position: number; window: { rows: [number, number]; cols: [number, number] } } | null>;
+  /** The selected items, ascending, or null. */
+  readonly selection: Int32Array | null;
+  /** Selects items (null clears): highlighted, and a 'select' event with detail.indices. */
+  select(indices: ArrayLike<number> | null, options?: { source?: string }): Promise<Int32Array | null>;
+  /** Up to three categorical columns as colour strips along both axes (null or [] removes them). */
+  annotate(columns: AnnotationColumn[] | null): Promise<AnnotationStrip[]>;
+  /** The tree drawn beside a hierarchical order (from set.linkage), or null. */
+  readonly dendrogram: { method: string; z: Linkage; n: number; maxHeight: number } | null;
+  /** Cuts the tree drawn into clusters, which become the groups; null undoes the cut. */
+  cut(options: { k: number } | { threshold: number } | null): Promise<Clusters | null>;
+  readonly clusters: Clusters | null;
+  /** Zooms to a window of ordered positions and recomputes it. */
+  zoomTo(window: { rows: [number, number]; cols: [number, number] }): Promise<void>;
+  /** For add-ons: extra traces, shapes and side bands drawn with every picture (see heatmap-decorations.js); null removes. */
+  decorate(name: string, decoration: object | null): Promise<void>;
   dispose(): void;
   addEventListener<K extends keyof HeatmapEventMap>(type: K, listener: (event: HeatmapEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
@@ -438,7 +513,7 @@ export function downloadFile(content: Blob | string, filename: string, type?: st
 export interface CosineHeatmapElementEventMap extends HTMLElementEventMap {
   ready: CustomEvent<{ size: number; dim: number; level: Level; order: OrderStatus | null }>;
   order: CustomEvent<OrderStatus>;
-  select: CustomEvent<Selection>;
+  select: CustomEvent<Selection | ItemSelectionDetail>;
   error: CustomEvent<{ message: string; error: unknown }> & ErrorEvent;
 }
 
