@@ -22,7 +22,8 @@ import { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-th
 // Events: 'ready' (detail {size, dim, level, order}: the first picture is
 // drawn), 'order' (detail: the view's orderStatus, e.g. when the ordered
 // picture replaces the file-order one), 'select' (detail: as the view's
-// select: the clicked cell, with the items it covers), 'error' (detail
+// select: detail.indices, the items selected, with the clicked cell when a
+// click selected them; element.view.select(indices) selects from code), 'error' (detail
 // {message, error}). A failure is also shown inside the element, worded as
 // the demo page words it, in a box the reader can dismiss; what was drawn
 // before stays, and the box goes when the next load succeeds.
