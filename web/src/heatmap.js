@@ -49,9 +49,14 @@ const DRAW_OPTIONS = ['maskDiagonal', 'range', 'labelMaxLength', 'tickSpacing'];
  * loadEngine, default: the shared one), `Plotly` (default: the global),
  * `onLevelChange(level)` and `onSelect(selection)`.
  * Events: 'level' (detail: view.level), 'order' (detail: view.orderStatus),
- * 'select' (detail: as onSelect), 'progress' (detail: {done, total}),
- * 'error' (detail: an error from a zoom recompute or a background order,
- * which have no caller to reject).
+ * 'select' (detail.indices: the items selected, ascending; a click's
+ * detail, as onSelect's, also has the cell: row, col, rowItems, rowIndices,
+ * colIndices, value, kind; view.select() and a drag along an axis give
+ * {indices, source}), 'cut' (detail: view.clusters), 'progress' (detail:
+ * {done, total}), 'error' (detail: an error from a zoom recompute or a
+ * background order, which have no caller to reject).
+ * Add-ons (find, select, annotate, the dendrogram and cut) are at the end
+ * of the class, each in a module of its own.
  */
 export class CosineSimilarityHeatmap extends EventTarget {
   #element;
