@@ -1,10 +1,14 @@
+import { clampCosine, clampStatistics } from './clamp-cosine.js';
 import { CosineHeatmapError } from './errors.js';
+import { portableFigure } from './figure-json.js';
 import { loadPlotly } from './load-plotly.js';
 
 // What a user takes away from a view: images of the current view, the matrix
 // (whole or the visible window) as CSV, the Plotly figure as JSON that
 // Python's plotly.io.from_json reads, and the statistics as JSON. Text comes
 // back as strings, images as Blobs; downloadFile() saves either in a browser.
+// Every cosine written is clamped to [−1, 1] (float32 rounding puts some an
+// ulp outside).
 
 /**
  * PNG or SVG of what the view shows now (zoom included), via Plotly.toImage.
@@ -33,7 +37,8 @@ export async function exportImage(view, { format = 'png', width, height, scale =
  * The whole n × n matrix as CSV (computed again by the engine, within its
  * matrix budget): a header row of labels, then one row per item, its label
  * first. Values are written with 9 significant digits, which gives back the
- * same float32 when read. Labels are quoted as RFC 4180 says when needed.
+ * same float32 when read (clamped to [−1, 1]: the diagonal reads 1, not
+ * 1.00000012). Labels are quoted as RFC 4180 says when needed.
  * @param {import('./embedding-set.js').EmbeddingSet} set
  * @param {{labels?: ArrayLike<unknown>, order?: ArrayLike<number>, signal?: AbortSignal,
  *   onProgress?: Function}} [options]  order: rows and columns in this order (position → item)
@@ -86,14 +91,21 @@ export function visibleMatrixCsv(view) {
 
 /**
  * The Plotly figure shown, as JSON {data, layout} with plain arrays (typed
- * arrays converted, NaN as null): what plotly.io.from_json in Python and
- * Plotly.newPlot in JavaScript read.
+ * arrays converted, NaN as null): what plotly.io.from_json in Python
+ * (Debian's plotly 5.4.1 and later) and Plotly.newPlot in JavaScript read.
+ * Values printed in the cells travel as the trace's text and are drawn as
+ * annotations (figure-json.js); cosines are clamped to [−1, 1].
  * @param {import('./heatmap.js').CosineSimilarityHeatmap | HTMLElement} view
  * @returns {string}
  */
 export function figureJson(view) {
   const element = plotElement(view, 'figureJson');
-  const figure = { data: element.data, layout: element.layout };
+  const full = element._fullLayout;
+  const columns = element.data[0]?.z?.[0]?.length;
+  const figure = portableFigure(element.data, element.layout, {
+    colorscales: (element._fullData ?? []).map((trace) => trace.colorscale),
+    ...(full?.xaxis?._length && columns ? { cellPixels: full.xaxis._length / columns } : {}),
+  });
   return JSON.stringify(figure, (key, value) => {
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value);
     if (typeof value === 'number' && !Number.isFinite(value)) return null;
@@ -111,7 +123,7 @@ export function figureJson(view) {
 export async function statisticsJson(source, options = {}) {
   const stats = typeof source?.analyze === 'function' ? await source.analyze(options) : source;
   if (!stats || typeof stats !== 'object') throw new CosineHeatmapError('statisticsJson: expected statistics from set.analyze(), or an EmbeddingSet');
-  return `${JSON.stringify(stats, null, 2)}\n`;
+  return `${JSON.stringify(clampStatistics(stats), null, 2)}\n`;
 }
 
 /**
@@ -148,8 +160,9 @@ export function csvField(text) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+// Every number in our CSVs is a cosine.
 function csvNumber(value) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(9))) : '';
+  return Number.isFinite(value) ? String(Number(clampCosine(value).toPrecision(9))) : '';
 }
 
 function dataUrlToBlob(url) {

@@ -1,3 +1,4 @@
+import { clampCosines, clampStatistics } from './clamp-cosine.js';
 import { CosineHeatmapError } from './errors.js';
 import { checkGroups, groupRuns } from './heatmap-groups.js';
 import { itemLabels } from './heatmap-labels.js';
@@ -47,7 +48,7 @@ export async function reportData(set, options = {}) {
   const window = { rows: [0, n], cols: [0, n] };
   const mean = await set.overview({ size, reduce: 'mean', order: permutation, window });
   const cells = cellsFromOverview(mean, window);
-  const stats = await set.analyze({ ...analyzeOptions, ...(groupList ? { groups: groupList } : {}) });
+  const stats = clampStatistics(await set.analyze({ ...analyzeOptions, ...(groupList ? { groups: groupList } : {}) }));
   const { z, text, customdata, ...trace } = heatmapTrace(cells, names, viewOptions, {
     zeroRows: set.zeroRows,
     order: permutation,
@@ -76,7 +77,7 @@ export async function reportData(set, options = {}) {
     level: describeLevel(cells, n),
     heatmap: {
       dims: cells.dims,
-      z: base64Float32(cells.mean),
+      z: base64Float32(clampCosines(cells.mean)),
       rowText: text.map((row) => row[0] ?? ''),
       colText: customdata[0] ?? [],
       trace,
