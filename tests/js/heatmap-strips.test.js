@@ -51,7 +51,7 @@ test('view.annotate draws strips on both axes at the resolution shown, with a le
   assert.ok(layout.xaxis.domain[0] > 0, 'the heatmap makes room for the row strips');
   assert.ok(layout.yaxis.domain[1] < 1, 'and for the column strips');
   const legend = data.filter((t) => t.showlegend);
-  assert.deepEqual(legend.map((t) => t.name).sort(), ['g0', 'g1', 'g2', 'g3', 'high', 'low']);
+  assert.deepEqual(legend.map((t) => t.name), ['<b>group</b>', 'g0', 'g1', 'g2', 'g3', '<b>parity</b>', 'high', 'low'], 'each strip named, then its categories in natural order');
 
   await assert.rejects(view.annotate([{ name: 'short', values: ['a'] }]), /column 1 \(short\) has 1 values for 400 items/);
   await assert.rejects(view.annotate([1, 2, 3, 4].map((k) => ({ name: `c${k}`, values: parity }))), /at most 3 columns, got 4/);

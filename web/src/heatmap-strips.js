@@ -162,20 +162,20 @@ function describeCell(strip, code, purity, size) {
   return `${name}<br>${Math.round(purity * 100)}% of ${size.toLocaleString('en-US')} items (majority)`;
 }
 
-// One legend entry per category: markers that draw nothing on the axes.
+// One legend entry per category (in natural order of their names), after an
+// entry naming the strip; markers that draw nothing on the axes. No legend
+// groups: Plotly stacks a group's entries in a column, and ungrouped ones
+// flow in rows under the plot.
 function legendTraces(strips) {
-  return strips.flatMap((strip) => strip.categories.map((category, k) => ({
-    type: 'scatter',
-    mode: 'markers',
-    x: [null],
-    y: [null],
-    marker: { symbol: 'square', size: 11, color: category.colour },
-    name: escapePlotlyText(category.name || '(empty)'),
-    legendgroup: strip.name,
-    ...(k === 0 ? { legendgrouptitle: { text: escapePlotlyText(strip.name) } } : {}),
-    showlegend: true,
-    hoverinfo: 'skip',
-  })));
+  const entry = (name, marker) => ({
+    type: 'scatter', mode: 'markers', x: [null], y: [null], marker, name, showlegend: true, hoverinfo: 'skip',
+  });
+  return strips.flatMap((strip) => [
+    entry(`<b>${escapePlotlyText(strip.name)}</b>`, { size: 1, opacity: 0 }),
+    ...[...strip.categories]
+      .sort((a, b) => naturalCompare(a.name, b.name))
+      .map((category) => entry(escapePlotlyText(category.name || '(empty)'), { symbol: 'square', size: 11, color: category.colour })),
+  ]);
 }
 
 // A colour scale with one flat step per category, for z = category code.
