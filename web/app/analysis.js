@@ -38,17 +38,20 @@ export function attachAnalysis(view, root = document) {
         stats.relabel(view.labels);
         neighbours.refresh();
         compare.refresh({ force: true });
+        cross.refresh();
         return;
       } else {
         neighbours.refresh();
         compare.refresh({ force: true });
+        cross.refresh();
       }
       shownGroups = groups ?? null;
       stats.analyze(set, { groups: groups ?? undefined, labels: view.labels });
     },
-    /** After a change of the view's options: Compare follows a new order. */
+    /** After a change of the view's options: Compare and the queries × documents plot follow a new order. */
     optionsChanged() {
       compare.refresh();
+      cross.refresh();
     },
   };
 }

@@ -1,6 +1,8 @@
+import { rangeNote, robustRange } from '../src/heatmap-range.js';
 import { loadEngine, parseEmbeddingsOffThread } from '../src/index.js';
+import { axisTicks, crossRuns, crossShapes, orderQueries, reorder } from './cross-order.js';
 import { formatCount, fractionDone } from './plot-text.js';
-import { drawSimilarityPlot, readableTicks, SIMILARITY_SCALE } from './similarity-plot.js';
+import { drawSimilarityPlot, SIMILARITY_SCALE } from './similarity-plot.js';
 
 // Largest cross matrix drawn: beyond this many cells a heatmap of single
 // query-document pairs is neither readable nor quick to draw.
@@ -12,14 +14,18 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
 /**
  * Queries against documents: a second file of n queries (n × d) against the
  * m items shown (m × d), the n × m cosine similarities computed by the core
- * (within the engine's matrix budget) and drawn as a Plotly heatmap.
+ * (within the engine's matrix budget) and drawn as a Plotly heatmap that
+ * reads like the main one: documents in its order with its groups, queries
+ * next to the document group they match best (in file order when the main
+ * heatmap is), group lines and tick labels on both axes (cross-order.js).
+ * A new order or new groups in the main heatmap redraw it (refresh()).
  */
 export class CrossMode {
   #view;
   #status;
   #alert;
   #plot;
-  #shown = null;
+  #shown = null; // {name, dims, data (file order), queryNames, drawn: {order, groups, labels}}
   #controller = null;
   #seq = 0;
 
@@ -73,26 +79,17 @@ export class CrossMode {
         onProgress: (p) => { if (seq === this.#seq) this.#setStatus(`${intro} ${percent.format(fractionDone(p))}`, 'busy'); },
       });
       if (seq !== this.#seq || this.#view.embeddings !== documents) return;
-      const queryNames = parsed.labels ?? Array.from({ length: n }, (_, i) => `query ${i}`);
-      const documentNames = this.#view.labels ?? Array.from({ length: m }, (_, j) => String(j));
-      const labelled = n * m <= LABELLED_CELLS_MAX;
-      this.#plot.hidden = false; // Plotly sizes the plot from the element: show it first
-      await drawSimilarityPlot(this.#plot, {
-        data: cross.data,
+      const shown = {
+        name: file.name,
         dims: cross.dims,
-        title: `${file.name} (queries) × the data set shown (documents)`,
-        hover: labelled ? (i, j) => `${queryNames[i]} × ${documentNames[j]}` : undefined,
-        scale: SIMILARITY_SCALE,
-        colorLabel: 'Cosine Similarity',
-        xTitle: 'document',
-        yTitle: 'query',
-        ticks: { x: readableTicks(documentNames), y: readableTicks(queryNames) },
-        height: Math.min(640, Math.max(260, 120 + 14 * n)),
-      });
-      this.#plot.setAttribute('role', 'img');
-      this.#plot.setAttribute('aria-label', `Cross-similarity heatmap: ${formatCount(n)} queries by ${formatCount(m)} documents`);
-      this.#shown = { name: file.name, dims: cross.dims };
-      this.#setStatus(`${formatCount(n)} queries × ${formatCount(m)} documents${labelled ? '' : ' (hover shows row and column numbers)'}.`, 'done');
+        data: cross.data,
+        queryNames: parsed.labels ?? Array.from({ length: n }, (_, i) => `query ${i}`),
+        drawn: null,
+      };
+      this.#plot.hidden = false; // Plotly sizes the plot from the element: show it first
+      await this.#draw(shown);
+      this.#shown = shown;
+      this.#setStatus(this.#describe(shown), 'done');
     } catch (error) {
       if (seq !== this.#seq) return;
       if (!this.#shown) this.#plot.hidden = true;
@@ -101,6 +98,72 @@ export class CrossMode {
       queries?.dispose();
       if (seq === this.#seq) this.#controller = null;
     }
+  }
+
+  /**
+   * The main heatmap's order, groups or labels changed: the documents follow
+   * (and the queries with them). Nothing is recomputed but the layout.
+   */
+  async refresh() {
+    const shown = this.#shown;
+    if (!shown || !this.#view.embeddings) return;
+    const { order, groups, labels } = this.#view;
+    if (shown.drawn && shown.drawn.order === order && shown.drawn.groups === groups && shown.drawn.labels === labels) return;
+    try {
+      await this.#draw(shown);
+      this.#setStatus(this.#describe(shown), 'done');
+    } catch (error) {
+      if (this.#shown === shown) this.#fail(error);
+    }
+  }
+
+  // Lays the n × m similarities out in the main heatmap's order and draws them.
+  async #draw(shown) {
+    const view = this.#view;
+    const [n, m] = shown.dims;
+    const documentOrder = view.order;
+    const documentGroups = view.groups;
+    const documentNames = view.labels ?? Array.from({ length: m }, (_, j) => String(j));
+    // File order in the main heatmap: the queries keep theirs too.
+    const fileOrder = view.orderStatus?.shown === 'original';
+    const queries = fileOrder
+      ? { order: Int32Array.from({ length: n }, (_, i) => i), groups: null }
+      : orderQueries(shown.data, shown.dims, documentOrder, documentGroups);
+    const documentRuns = crossRuns(documentGroups, documentOrder);
+    const queryRuns = crossRuns(queries.groups, queries.order);
+    const spacing = view.options.tickSpacing;
+    // Tall enough for every query's label up to some 40 queries; beyond, thinned labels or group names.
+    const height = Math.min(800, Math.max(260, 160 + spacing * n));
+    const room = (pixels) => ({ pixels, spacing, maxLength: view.options.labelMaxLength });
+    const width = this.#plot.clientWidth || 600;
+    const labelled = n * m <= LABELLED_CELLS_MAX;
+    // Colours over the 1st to 99th percentile of the similarities, as the main heatmap's default.
+    const range = robustRange(shown.data);
+    await drawSimilarityPlot(this.#plot, {
+      data: reorder(shown.data, shown.dims, queries.order, documentOrder),
+      dims: shown.dims,
+      title: `${shown.name} (queries) × the data set shown (documents)`,
+      hover: labelled ? (i, j) => `${shown.queryNames[queries.order[i]]} × ${documentNames[documentOrder[j]]}` : undefined,
+      scale: range ? { ...SIMILARITY_SCALE, zmin: range.zRange[0], zmax: range.zRange[1] } : SIMILARITY_SCALE,
+      colorLabel: `Cosine Similarity${rangeNote(range)}`,
+      xTitle: documentGroups ? 'document (main heatmap order, by group)' : 'document (main heatmap order)',
+      yTitle: queries.groups ? 'query (by best-matching group)' : 'query',
+      ticks: {
+        x: axisTicks(documentNames, documentOrder, documentRuns, m, room(Math.max(100, width - 260))),
+        y: axisTicks(shown.queryNames, queries.order, queryRuns, n, room(Math.max(60, height - 160))),
+      },
+      shapes: crossShapes(documentRuns, queryRuns, shown.dims),
+      height,
+    });
+    this.#plot.setAttribute('role', 'img');
+    this.#plot.setAttribute('aria-label', `Cross-similarity heatmap: ${formatCount(n)} queries by ${formatCount(m)} documents`);
+    shown.drawn = { order: documentOrder, groups: documentGroups, labels: view.labels, queriesByGroup: Boolean(queries.groups) };
+  }
+
+  #describe({ dims: [n, m], drawn }) {
+    const labelled = n * m <= LABELLED_CELLS_MAX;
+    const order = drawn?.queriesByGroup ? ' Documents in the main heatmap\'s order; queries by the document group they match best.' : '';
+    return `${formatCount(n)} queries × ${formatCount(m)} documents${labelled ? '' : ' (hover shows positions in this order)'}.${order}`;
   }
 
   /** A new data set: the documents changed. */

@@ -19,9 +19,12 @@ export function differenceScale(limit) {
  * @param {HTMLElement} element
  * @param {{data: ArrayLike<number>, dims: [number, number], title: string,
  *   hover: (i: number, j: number) => string, scale: object, colorLabel: string,
- *   xTitle?: string, yTitle?: string, ticks?: {x?: string[], y?: string[]}, height?: number}} plot
+ *   xTitle?: string, yTitle?: string, height?: number, shapes?: object[],
+ *   ticks?: {x?: string[] | {tickvals: number[], ticktext: string[]}, y?: …}}} plot
+ *   ticks: one label per cell (plain text), or chosen ticks whose text is
+ *   already Plotly text (heatmap-ticks.js)
  */
-export function drawSimilarityPlot(element, { data, dims: [rows, cols], title, hover, scale, colorLabel, xTitle, yTitle, ticks = {}, height = 340 }) {
+export function drawSimilarityPlot(element, { data, dims: [rows, cols], title, hover, scale, colorLabel, xTitle, yTitle, ticks = {}, height = 340, shapes = [] }) {
   const z = [];
   const text = [];
   for (let i = 0; i < rows; i++) {
@@ -33,11 +36,17 @@ export function drawSimilarityPlot(element, { data, dims: [rows, cols], title, h
     z,
     ...scale,
     ...(hover ? { text, hovertemplate: '%{text}: %{z:.4f}<extra></extra>' } : { hovertemplate: 'row %{y}, column %{x}: %{z:.4f}<extra></extra>' }),
-    colorbar: { title: { text: plotText(colorLabel) }, thickness: 12 },
+    // A long title (one that says the range) runs along the bar, so it takes no width from the plot.
+    colorbar: { title: { text: plotText(colorLabel), side: colorLabel.length > 20 ? 'right' : 'top' }, thickness: 12 },
+  };
+  const tickAttributes = (labels) => {
+    if (!labels) return { showticklabels: false };
+    if (Array.isArray(labels)) return { tickmode: 'array', tickvals: labels.map((_, k) => k), ticktext: labels.map(plotText), tickfont: { size: 10 } };
+    return { tickmode: 'array', tickvals: labels.tickvals, ticktext: labels.ticktext, tickfont: { size: 10 }, automargin: true };
   };
   const axis = (labels, titleText) => ({
     title: { text: plotText(titleText ?? '') },
-    ...(labels ? { tickmode: 'array', tickvals: labels.map((_, k) => k), ticktext: labels.map(plotText), tickfont: { size: 10 } } : { showticklabels: false }),
+    ...tickAttributes(labels),
     showgrid: false,
     zeroline: false,
   });
@@ -48,6 +57,7 @@ export function drawSimilarityPlot(element, { data, dims: [rows, cols], title, h
     xaxis: axis(ticks.x, xTitle),
     yaxis: { ...axis(ticks.y, yTitle), autorange: 'reversed' },
     paper_bgcolor: 'rgba(0,0,0,0)',
+    shapes,
   };
   return globalThis.Plotly.react(element, [trace], layout, { displaylogo: false, responsive: true });
 }

@@ -28,7 +28,18 @@ export function cellRange(cells, values, mode) {
     const zRange = fittedRange(cells, values);
     return zRange && { mode, zRange };
   }
-  const shown = offDiagonalValues(cells, values).sort();
+  return robustRange(offDiagonalValues(cells, values));
+}
+
+/**
+ * The 'robust' range of plain values (no diagonal to leave out, e.g. queries
+ * × documents), as cellRange() gives it; NaN left out, `values` unchanged.
+ * Null when there are none.
+ * @param {Float32Array | Float64Array} values
+ */
+export function robustRange(values) {
+  const mode = 'robust';
+  const shown = values.filter((v) => !Number.isNaN(v)).sort();
   if (shown.length === 0) return null;
   const quantiles = ROBUST_QUANTILES.map((q) => quantile(shown, q));
   const [low, high] = quantiles;
