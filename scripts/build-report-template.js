@@ -10,11 +10,15 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { COLOR_SCALE_NAMES } from '../web/src/heatmap-color-scales.js';
+import { ORDER_METHODS, RANGE_MODES } from '../web/src/heatmap-options.js';
 import { liveReportTemplate } from '../web/src/report-html.js';
 
 const root = new URL('../', import.meta.url);
 const path = (relative) => fileURLToPath(new URL(relative, root));
 const OUTPUT = path('python/cosine_heatmap/_static/report-template.html');
+// The option values the library takes, so Python refuses a bad one before the browser would.
+const OPTIONS = path('python/cosine_heatmap/_static/options.json');
 
 // Node-only branches (dynamic node:* imports) and the optional text
 // embedder stay out of the bundle; the report never reaches them.
@@ -74,4 +78,5 @@ const html = await liveReportTemplate({
 });
 await mkdir(path('python/cosine_heatmap/_static'), { recursive: true });
 await writeFile(OUTPUT, html);
+await writeFile(OPTIONS, `${JSON.stringify({ orders: ORDER_METHODS, colorRanges: RANGE_MODES, colorScales: COLOR_SCALE_NAMES }, null, 2)}\n`);
 console.log(`build-report-template: ${OUTPUT} (${(html.length / 2 ** 20).toFixed(1)} MiB; engine ${(liveSource.length / 1024).toFixed(0)} KiB)`);

@@ -3,12 +3,26 @@
 Bad input is refused here, in Python, with what and where, instead of as a
 message inside a notebook output.
 """
+import functools
+import json
 import numbers
+from importlib import resources
 
 import numpy as np
 
-ORDERS = ("auto", "original", "average", "complete", "single", "spectral", "groups")
-COLOR_RANGES = ("robust", "auto", "fixed")
+
+@functools.lru_cache(maxsize=1)
+def library_options():
+    """The option values the JavaScript library takes (orders, colorRanges,
+    colorScales), written next to the template by `npm run build`."""
+    source = resources.files("cosine_heatmap").joinpath("_static", "options.json")
+    try:
+        return json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise FileNotFoundError(
+            "cosine_heatmap's build output is missing: in the cosine-heatmap clone run `npm run build`, "
+            "then `pip install ./python` again."
+        ) from error
 
 
 def embeddings_matrix(X):
@@ -21,7 +35,8 @@ def embeddings_matrix(X):
     try:
         array = np.asarray(X)
     except (TypeError, ValueError, RuntimeError) as error:
-        hint = "; a GPU tensor must be moved to the CPU first (x.cpu())" if hasattr(X, "device") else ""
+        # PyTorch's own words: a tensor on a GPU, or one that requires grad.
+        hint = "; for a PyTorch tensor pass x.detach().cpu()" if hasattr(X, "detach") else ""
         raise TypeError(f"heatmap: X cannot be read as an array ({error}){hint}") from error
     if array.dtype == object:
         raise TypeError("heatmap: X holds rows of different lengths or non-numbers; expected an n × d array of numbers")
@@ -76,6 +91,17 @@ def item_strings(values, n, name):
     return ["" if value is None else str(value) for value in entries]
 
 
+def index_labels(X, n):
+    """A pandas frame's index as labels, unless it is the default 0 … n − 1."""
+    index = getattr(X, "index", None)
+    if index is None or not hasattr(index, "tolist") or callable(getattr(X, "cpu", None)):
+        return None
+    values = index.tolist()
+    if len(values) != n or values == list(range(n)):
+        return None
+    return values
+
+
 def text_option(value, name):
     if not isinstance(value, str):
         raise TypeError(f"heatmap: {name} must be a string, got {type(value).__name__}")
@@ -83,9 +109,17 @@ def text_option(value, name):
 
 
 def color_scale_option(value):
-    """A scale name ("Blues", "RdBu_r", …: checked by the report) or [[position, colour], …]."""
+    """A scale name ("Blues", "RdBu_r": "_r" reverses), colours spread
+    evenly ["white", "navy"], or stops [[position, colour], …]."""
     if isinstance(value, str):
+        names = library_options()["colorScales"]
+        base = value[:-2] if value.lower().endswith("_r") else value
+        if base.lower() not in (name.lower() for name in names):
+            raise ValueError(f"heatmap: color_scale {value!r} is not a scale name; use one of {', '.join(names)} "
+                             "(add _r to reverse), a list of colours, or [[position, colour], …]")
         return value
+    if isinstance(value, (list, tuple)) and len(value) >= 2 and all(isinstance(color, str) for color in value):
+        return list(value)
     if isinstance(value, (list, tuple)) and len(value) >= 2:
         scale = []
         for k, stop in enumerate(value):

@@ -96,12 +96,15 @@ def heatmap(X, labels=None, groups=None, *, title="Cosine Similarity Matrix", co
             color_range="robust", zmin=None, zmax=None, size=512, height=1000, max_bytes=DEFAULT_MAX_BYTES):
     """The cosine-similarity heatmap and statistics of the rows of X.
 
-    X: n × d embeddings (NumPy array, lists, or anything with __array__).
+    X: n × d embeddings (NumPy array, lists, or anything with __array__:
+    a CPU PyTorch tensor, a pandas frame, whose index becomes the labels
+    unless it is 0 … n − 1).
     labels, groups: one per item (hover and tick labels; group bands and
     the by-group order and statistics).
     title, color (the colour bar's title), xaxis_title, yaxis_title,
-    color_scale: as the reference test's parameters (ColorBrewer names
-    such as "Blues" or "RdBu", "_r" reverses, or [[position, colour], …]).
+    color_scale: as the reference test's parameters; color_scale is a
+    ColorBrewer name such as "Blues" or "RdBu" ("_r" reverses), a Plotly
+    name such as "Viridis", a list of colours, or [[position, colour], …].
     order: 'auto' (by group when groups are given, else clustered),
     'original', 'average', 'complete', 'single', 'spectral' or 'groups'.
     color_range: 'robust' (1st to 99th percentile), 'auto' (min to max) or
@@ -111,6 +114,8 @@ def heatmap(X, labels=None, groups=None, *, title="Cosine Similarity Matrix", co
     """
     matrix = _input.embeddings_matrix(X)
     n = matrix.shape[0]
+    if labels is None:
+        labels = _input.index_labels(X, n)
     if matrix.nbytes > max_bytes:
         raise ValueError(
             f"heatmap: X is {_bytes(matrix.nbytes)} as float32, over max_bytes = {_bytes(max_bytes)} "
@@ -120,8 +125,8 @@ def heatmap(X, labels=None, groups=None, *, title="Cosine Similarity Matrix", co
     options = {
         "title": _input.text_option(title, "title"),
         "colorScale": _input.color_scale_option(color_scale),
-        "order": _input.choice(order, _input.ORDERS, "order"),
-        "range": _input.choice(color_range, _input.COLOR_RANGES, "color_range"),
+        "order": _input.choice(order, _input.library_options()["orders"], "order"),
+        "range": _input.choice(color_range, _input.library_options()["colorRanges"], "color_range"),
         "size": _input.positive_int(size, "size", 2, 2048),
         "heatmapOptions": {
             "colorLabel": _input.text_option(color, "color"),

@@ -40,6 +40,24 @@ class ArrayLike:
         return np.asarray(self.array, dtype=dtype)
 
 
+class Frame(ArrayLike):
+    """A pandas-like frame: __array__ and an index."""
+
+    def __init__(self, array, index):
+        super().__init__(array)
+        self.index = np.asarray(index, dtype=object)
+
+
+class GradTensor:
+    """A PyTorch-like tensor that refuses to become an array (it requires grad)."""
+
+    def detach(self):
+        return self
+
+    def __array__(self, dtype=None, copy=None):
+        raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+
+
 class HeatmapInputs(unittest.TestCase):
     def setUp(self):
         self.X = np.random.default_rng(0).normal(size=(12, 5))
@@ -54,6 +72,14 @@ class HeatmapInputs(unittest.TestCase):
         integers = np.arange(12).reshape(4, 3)
         np.testing.assert_array_equal(inlined_matrix(cosine_heatmap.heatmap(integers)), integers.astype(np.float32))
 
+    def test_a_frame_index_labels_the_items_unless_it_is_the_default(self):
+        named = cosine_heatmap.heatmap(Frame(self.X, [f"doc {i}" for i in range(12)]))
+        self.assertEqual(inlined_input(named.html())["labels"][:2], ["doc 0", "doc 1"])
+        default = cosine_heatmap.heatmap(Frame(self.X, range(12)))
+        self.assertIsNone(inlined_input(default.html())["labels"])
+        given = cosine_heatmap.heatmap(Frame(self.X, [f"doc {i}" for i in range(12)]), labels=list("abcdefghijkl"))
+        self.assertEqual(inlined_input(given.html())["labels"][0], "a")
+
     def test_bad_embeddings_are_refused_with_what_and_where(self):
         bad = self.X.copy()
         bad[3, 2] = np.nan
@@ -67,6 +93,7 @@ class HeatmapInputs(unittest.TestCase):
             (np.array([[1e39, 0.0]]), ValueError, r"does not fit a 32-bit float"),
             (np.ones((2, 2)) * 1j, TypeError, r"real numbers, got dtype complex128"),
             (None, TypeError, r"X is None"),
+            (GradTensor(), TypeError, r"requires grad.*; for a PyTorch tensor pass x\.detach\(\)\.cpu\(\)"),
         ]
         for given, error, message in cases:
             with self.subTest(message=message):
@@ -95,8 +122,12 @@ class HeatmapInputs(unittest.TestCase):
         self.assertEqual(options["range"], "fixed")
         self.assertEqual(options["heatmapOptions"], {"colorLabel": "Similarity", "xaxisTitle": "Doc", "yaxisTitle": "Doc too",
                                                      "zmin": 0.0, "zmax": 1.0})
+        for scale in ("blues_r", "Viridis", ["white", "navy"], [[0, "white"], [1, "navy"]]):
+            self.assertIsNotNone(cosine_heatmap.heatmap(self.X, color_scale=scale))
         for kwargs, message in [({"order": "random"}, r"order must be one of"), ({"color_range": "wide"}, r"color_range must be one of"),
-                                ({"color_scale": [[0, "red"]]}, r"color_scale must be"), ({"size": 1}, r"size must be an integer from 2"),
+                                ({"color_scale": [[0, "red"]]}, r"color_scale must be"),
+                                ({"color_scale": "Bluez"}, r"color_scale 'Bluez' is not a scale name; use one of Blackbody, .*Blues"),
+                                ({"color_scale": [[0, "red"], [1.5, "blue"]]}, r"color_scale\[1\] must be \[position from 0 to 1"), ({"size": 1}, r"size must be an integer from 2"),
                                 ({"zmin": 1, "zmax": 0}, r"zmin must be less than zmax"), ({"title": 3}, r"title must be a string")]:
             with self.subTest(kwargs=kwargs):
                 with self.assertRaisesRegex((ValueError, TypeError), message):
