@@ -38,6 +38,7 @@ similarities, the flags and the statistics.
   --size N                cells per axis of the embedded overview, ${SIZE.min} to ${SIZE.max} (default ${SIZE.fallback})
   --format FORMAT         ${FORMATS.join(' | ')} (default auto)
   --workers N             engine workers, 1 to ${MAX_WORKERS} (default: the machine's cores, at most ${MAX_WORKERS})
+  -q, --quiet             no progress line (it is shown only when stderr is a terminal)
   -h, --help              this help
 
 Outputs may not name an input or each other, and are checked to be writable
@@ -59,6 +60,7 @@ const OPTIONS = {
   size: { type: 'string' },
   format: { type: 'string' },
   workers: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -66,7 +68,7 @@ export class UsageError extends Error {}
 
 /**
  * @param {string[]} argv  the arguments after the script
- * @returns {{help: true} | {help: false, input: string, output?: string, json?: string, labels?: string, report: object}}
+ * @returns {{help: true} | {help: false, input: string, output?: string, json?: string, labels?: string, quiet: boolean, report: object}}
  *   `report`: the options of createReport() but `labels`
  */
 export function parseCommandLine(argv) {
@@ -110,6 +112,7 @@ export function parseCommandLine(argv) {
     output: values.output,
     json: values.json,
     labels: values.labels,
+    quiet: values.quiet === true,
     report: {
       labelColumn: values['label-column'],
       groupColumn: values['group-column'],

@@ -10,6 +10,7 @@ import { CosineHeatmapError } from '../web/src/errors.js';
 import { createReport } from '../web/src/report-file.js';
 import { CannotWriteError, checkOutputs, writeOutput } from './cli-files.js';
 import { USAGE, UsageError, parseCommandLine } from './cli-options.js';
+import { progressLine } from './cli-progress.js';
 
 async function main(argv) {
   const command = parseCommandLine(argv);
@@ -24,11 +25,27 @@ async function main(argv) {
     [...(output === undefined ? [] : [{ name: '-o', path: output }]), ...(json === undefined ? [] : [{ name: '--json', path: json }])],
   );
 
-  const { html, stats } = await createReport(input, { ...command.report, labels });
-  if (output !== undefined) await writeOutput(output, html);
-  if (json !== undefined) await writeOutput(json, `${JSON.stringify(stats, null, 2)}\n`);
+  const progress = progressLine(process.stderr, { quiet: command.quiet });
+  const write = (path, text) => {
+    progress.update({ phase: 'write', detail: path });
+    return writeOutput(path, text);
+  };
+  let stats;
+  try {
+    const report = await createReport(input, { ...command.report, labels, onProgress: progress.update });
+    stats = report.stats;
+    if (output !== undefined) await write(output, report.html);
+    if (json !== undefined) await write(json, `${JSON.stringify(stats, null, 2)}\n`);
+  } finally {
+    // The summary, or a failure's message, on a clean line.
+    progress.finish();
+  }
+  summary(stats, [output, json]);
+}
+
+function summary(stats, outputs) {
   const flags = stats.flags.length === 0 ? 'no flags' : stats.flags.map((flag) => `${flag.level} ${flag.id}`).join(', ');
-  const written = [output, json].filter((path) => path !== undefined).join(' and ');
+  const written = outputs.filter((path) => path !== undefined).join(' and ');
   process.stderr.write(`cosine-heatmap: ${stats.n} items × ${stats.dim} dimensions; ${flags}; wrote ${written}\n`);
 }
 

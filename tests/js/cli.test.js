@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { MAX_WORKERS, UsageError, parseCommandLine } from '../../bin/cli-options.js';
+import { progressLine } from '../../bin/cli-progress.js';
 import { ParseError, parseEmbeddings } from '../../web/src/index.js';
 
 const CLI = fileURLToPath(new URL('../../bin/cosine-heatmap.js', import.meta.url));
@@ -326,5 +327,102 @@ describe('errors the library detects are one line and exit 1, without a stack', 
     assertOneLine(column, 1, /^cosine-heatmap: .*nope/);
     const missing = await cli('report', join(dir, 'three.csv'), '--labels', join(dir, 'absent.tsv'), '-o', join(dir, 'c.html'));
     assertOneLine(missing, 1, `${join(dir, 'absent.tsv')}: no such file`);
+  });
+});
+
+describe('progress on stderr, only for a person at a terminal (issue 14, item 2)', () => {
+  // Runs the command line in a pseudo-terminal (util-linux `script`), as a
+  // person typing it would: stdout and stderr both go to the terminal.
+  async function inTerminal(...args) {
+    const quote = (word) => `'${String(word).replaceAll("'", "'\\''")}'`;
+    const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+    const { stdout } = await execFileAsync('script', ['-q', '-e', '-c', command, '/dev/null'], { maxBuffer: 1 << 26 });
+    return stdout;
+  }
+  const digits = () => ['report', join(DIGITS, 'digits.npy'), '--labels', join(DIGITS, 'labels.tsv'), '--group-column', 'digit'];
+
+  test('at a terminal one line says what is being done and how far, then makes way for the summary', async () => {
+    const screen = await inTerminal(...digits(), '-o', join(dir, 'tty.html'));
+    const frames = screen.split('\r').map((frame) => frame.trim()).filter(Boolean);
+    for (const words of ['reading the embeddings digits.npy', 'parsing', 'loading the engine', 'ordering (by group)',
+      'computing the overview', 'computing the statistics', 'building the report', `writing ${join(dir, 'tty.html')}`]) {
+      assert.ok(frames.some((frame) => frame.startsWith(`cosine-heatmap: ${words}`)), `a line says "${words}":\n${frames.join('\n')}`);
+    }
+    const statistics = frames.filter((frame) => frame.startsWith('cosine-heatmap: computing the statistics'));
+    const percents = statistics.map((frame) => /(\d+)% · [\d.]+ s$/.exec(frame)?.[1]).filter(Boolean).map(Number);
+    assert.ok(percents.length > 0 && percents.at(-1) === 100, `the statistics count to 100%: ${statistics.join(' | ')}`);
+    assert.deepEqual(percents, [...percents].sort((a, b) => a - b), 'the percentage never goes back');
+    // The progress line is erased (blanks, then back to the start) before the
+    // summary, which is the only thing left on the screen.
+    assert.match(screen, /\r {20,}\rcosine-heatmap: 1797 items × 64 dimensions; [^\r\n]*; wrote [^\r\n]*tty\.html\r?\n$/);
+  });
+
+  test('--quiet at a terminal, and any run whose stderr is not a terminal, print the summary only', async () => {
+    const quiet = await inTerminal(...digits(), '--quiet', '-o', join(dir, 'quiet.html'));
+    assert.match(quiet, /^cosine-heatmap: 1797 items × 64 dimensions; [^\r\n]*; wrote [^\r\n]*quiet\.html\r?\n$/);
+    const piped = await cli(...digits(), '-o', join(dir, 'piped.html'));
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.match(piped.stderr, /^cosine-heatmap: 1797 items × 64 dimensions; [^\r\n]*; wrote [^\r\n]*piped\.html\n$/);
+    assert.equal(piped.stdout, '');
+    assert.equal(parseCommandLine(['report', 'x.npy', '-q', '-o', 'r.html']).quiet, true);
+    assert.equal(parseCommandLine(['report', 'x.npy', '-o', 'r.html']).quiet, false);
+  });
+
+  test('a failure at a terminal erases the progress line and leaves its one-line message', async () => {
+    const bad = join(dir, 'bad-progress.csv');
+    await writeFile(bad, '1,2,3\n4,5\n');
+    const screen = await inTerminal('report', bad, '-o', join(dir, 'never.html')).catch((error) => error.stdout);
+    const lastFrame = screen.split('\r').filter((frame) => frame.trim()).at(-1);
+    assert.match(lastFrame, /^cosine-heatmap: .*bad-progress\.csv.*line 2/);
+  });
+});
+
+describe('the progress line (bin/cli-progress.js)', () => {
+  const terminal = (columns = 200) => {
+    const writes = [];
+    return { isTTY: true, columns, writes, write: (text) => writes.push(text) };
+  };
+
+  test('draws phases with their share done and the time, at most ten times a second within a phase', () => {
+    const stream = terminal();
+    let clock = 0;
+    const line = progressLine(stream, { now: () => clock, tick: 0 });
+    line.update({ phase: 'statistics' });
+    for (let done = 1; done < 50; done++) line.update({ phase: 'statistics', done, total: 200 }); // same instant: no redraw
+    clock = 150;
+    line.update({ phase: 'statistics', done: 74, total: 200 });
+    clock = 12_400;
+    line.update({ phase: 'statistics', done: 200, total: 200 });
+    line.update({ phase: 'order', detail: '(spectral bisection)' }); // a new phase draws at once
+    const frames = stream.writes.map((text) => text.replaceAll('\r', '').trimEnd());
+    assert.deepEqual(frames, [
+      'cosine-heatmap: computing the statistics… · 0.0 s',
+      'cosine-heatmap: computing the statistics 37% · 0.1 s',
+      'cosine-heatmap: computing the statistics 100% · 12 s',
+      'cosine-heatmap: ordering (spectral bisection)… · 12 s',
+    ]);
+    line.finish();
+    assert.match(stream.writes.at(-1), /^\r +\r$/, 'finish() blanks the line');
+    assert.ok(stream.writes.at(-1).length - 2 >= frames[2].length, 'over all of the longest text');
+  });
+
+  test('a line wider than the terminal is cut, so a redraw never wraps', () => {
+    const stream = terminal(30);
+    const line = progressLine(stream, { tick: 0 });
+    line.update({ phase: 'write', detail: '/a/very/long/path/to/the/report.html' });
+    line.finish();
+    const text = stream.writes[0].replaceAll('\r', '');
+    assert.equal(text.length, 29);
+    assert.ok(text.endsWith('…'));
+  });
+
+  test('nothing at all when stderr is not a terminal or with quiet', () => {
+    for (const [stream, options] of [[{ isTTY: false, write: assert.fail }, {}], [{ write: assert.fail }, {}], [terminal(), { quiet: true }]]) {
+      const line = progressLine(stream, { ...options, tick: 0 });
+      line.update({ phase: 'parse', done: 1, total: 2 });
+      line.finish();
+      assert.equal(line.shown, false);
+      assert.deepEqual(stream.writes ?? [], []);
+    }
   });
 });

@@ -15,19 +15,27 @@ import { reportHtml } from './report-html.js';
 /**
  * @param {string} embeddingsPath  .npy, .csv, .tsv, .json or .jsonl
  * @param {{labels?: string, labelColumn?: string, groupColumn?: string, title?: string,
- *   order?: string, range?: string, size?: number, colorScale?: string, format?: string, workers?: number}} [options]
+ *   order?: string, range?: string, size?: number, colorScale?: string, format?: string, workers?: number,
+ *   onProgress?: (p: {phase: string, done?: number, total?: number, detail?: string}) => void}} [options]
  *   labels: a metadata table (.tsv / .csv), one row per item; order (default
- *   'auto') and range (default 'robust') as the view's options
+ *   'auto') and range (default 'robust') as the view's options; onProgress:
+ *   told when each phase starts ('read', 'parse', 'labels', 'engine', 'order',
+ *   'overview', 'statistics', 'html') and, where the work is counted, how far it is
  * @returns {Promise<{html: string, stats: object, payload: object}>}
  */
 export async function createReport(embeddingsPath, options = {}) {
   const { labels: labelsPath, labelColumn, groupColumn, title, order = 'auto', range, size = 512, colorScale, format = 'auto', workers } = options;
+  const onProgress = options.onProgress ?? (() => {});
+  const counted = (phase) => (progress) => onProgress({ phase, ...progress });
   const name = basename(embeddingsPath);
-  const embeddings = await parseEmbeddings(await readInputFile(embeddingsPath), { name, format });
+  onProgress({ phase: 'read', detail: name });
+  const bytes = await readInputFile(embeddingsPath);
+  const embeddings = await parseEmbeddings(bytes, { name, format, onProgress: counted('parse') });
   let labels = embeddings.labels;
   let groups;
   if (labelsPath) {
     const metadataName = basename(labelsPath);
+    onProgress({ phase: 'labels', detail: metadataName });
     const table = await parseMetadata(await readInputFile(labelsPath), { name: metadataName });
     const joined = attachMetadata(embeddings, table, { file: name, metadataFile: metadataName, labelColumn: labelColumn ?? 0 });
     labels = distinct(joined.labels);
@@ -35,17 +43,42 @@ export async function createReport(embeddingsPath, options = {}) {
   } else if (labelColumn !== undefined || groupColumn !== undefined) {
     throw new CosineHeatmapError('--label-column and --group-column need a metadata table (--labels metadata.tsv)');
   }
+  onProgress({ phase: 'engine' });
   const engine = await loadEngine(workers === undefined ? {} : { workers });
-  const set = await engine.embeddings(embeddings);
+  const set = await engine.embeddings(embeddings, { onProgress: counted('engine') });
   try {
     const source = labelsPath ? `${name} + ${basename(labelsPath)}` : name;
-    const { payload, stats } = await reportData(set, { labels, groups, title, order, range, size, colorScale, source });
+    const { payload, stats } = await reportData(announcing(set, onProgress), { labels, groups, title, order, range, size, colorScale, source });
+    onProgress({ phase: 'html' });
     const html = await reportHtml(payload, await reportScripts());
     return { html, stats, payload };
   } finally {
     set.dispose();
   }
 }
+
+// The set as reportData() sees it, telling onProgress when each of its long
+// engine calls starts and how far it is; everything else passes straight
+// through. reportData() stays a plain function of the set.
+const PHASES = { order: 'order', overview: 'overview', analyze: 'statistics' };
+
+function announcing(set, onProgress) {
+  return new Proxy(set, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      const phase = PHASES[key];
+      if (!phase) return value.bind(target);
+      return (callOptions = {}) => {
+        const detail = phase === 'order' && callOptions.method ? `(${ORDER_WORDS[callOptions.method] ?? callOptions.method})` : undefined;
+        onProgress({ phase, detail });
+        return value.call(target, { ...callOptions, onProgress: (progress) => onProgress({ phase, detail, ...progress }) });
+      };
+    },
+  });
+}
+
+const ORDER_WORDS = { spectral: 'spectral bisection', average: 'average linkage', complete: 'complete linkage', single: 'single linkage', groups: 'by group' };
 
 /** The sources the report inlines: Plotly from its npm package, and our renderer. */
 export async function reportScripts() {
