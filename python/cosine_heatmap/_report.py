@@ -4,6 +4,7 @@ Jupyter through _repr_html_ or written with save()."""
 import base64
 import html
 import json
+import uuid
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +36,16 @@ def _script_json(value):
     """JSON that can sit in <script type="application/json">: no raw '<'
     (so no '</script>'), non-ASCII escaped (so no U+2028 surprises)."""
     return json.dumps(value, ensure_ascii=True, separators=(",", ":"), allow_nan=False).replace("<", "\\u003c")
+
+
+# Sizes the frame to the height the report posts (a number, checked).
+_FIT_FRAME = (
+    "(function () { var frame = document.getElementById('FRAME_ID');"
+    " window.addEventListener('message', function (event) {"
+    " var height = event.data && event.data.cosineHeatmapReportHeight;"
+    " if (frame && event.source === frame.contentWindow && typeof height === 'number' && height > 0 && height < 100000)"
+    " { frame.style.height = Math.ceil(height) + 2 + 'px'; } }); })();"
+)
 
 
 def _bytes(count):
@@ -81,10 +92,14 @@ class HeatmapReport:
     def _repr_html_(self):
         # An iframe keeps the report's ids, styles and security policy apart
         # from the notebook's and from other reports in the same notebook.
+        # The report tells its height once drawn and the script sizes the
+        # frame to it; where outputs run no script, it keeps `height`.
+        frame_id = f"cosine-heatmap-{uuid.uuid4().hex}"
         return (
-            f'<iframe class="cosine-heatmap-report" title="{html.escape(self.title)}" '
+            f'<iframe id="{frame_id}" class="cosine-heatmap-report" title="{html.escape(self.title)}" '
             f'style="width:100%;height:{self.height}px;border:1px solid #ddd" '
             f'srcdoc="{html.escape(self.html(), quote=True)}"></iframe>'
+            f"<script>{_FIT_FRAME.replace('FRAME_ID', frame_id)}</script>"
         )
 
     def __repr__(self):
@@ -110,7 +125,8 @@ def heatmap(X, labels=None, groups=None, *, title="Cosine Similarity Matrix", co
     color_range: 'robust' (1st to 99th percentile), 'auto' (min to max) or
     'fixed' (zmin to zmax, −1 to 1 by default; giving either picks 'fixed').
     size: cells per axis of the overview (2 to 2048). height: of the
-    notebook output, in pixels. max_bytes: refuse larger X (float32 bytes).
+    notebook output in pixels until the report has measured itself (and
+    where outputs run no script). max_bytes: refuse larger X (float32 bytes).
     """
     matrix = _input.embeddings_matrix(X)
     n = matrix.shape[0]

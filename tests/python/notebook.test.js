@@ -58,7 +58,7 @@ describe('cosine_heatmap in a notebook', () => {
   });
 
   test('the executed notebook holds the report, which draws, hovers and fetches nothing', async () => {
-    assert.match(html, /<iframe class="cosine-heatmap-report"/, 'the output cell holds the report');
+    assert.ok(/<iframe id="cosine-heatmap-[0-9a-f]{32}" class="cosine-heatmap-report"/.test(html), 'the output cell holds the report');
     const { page, errors } = await e2e.newPage();
     const fromReport = [];
     page.on('request', (request) => {
@@ -99,6 +99,11 @@ describe('cosine_heatmap in a notebook', () => {
     await hover.waitFor({ timeout: 10_000 });
     const text = await hover.textContent();
     assert.match(text, /row: doc \d+.*column: doc \d+.*Cosine Similarity: -?\d\.\d{4}/, text);
+
+    // The frame fits the report (no scroll bar of its own), whatever `height` was.
+    await page.waitForFunction(() => parseFloat(document.querySelector('iframe.cosine-heatmap-report').style.height) !== 1000);
+    const fit = await frame.evaluate(() => ({ content: document.documentElement.scrollHeight, frame: window.innerHeight }));
+    assert.ok(fit.frame >= fit.content && fit.frame <= fit.content + 4, JSON.stringify(fit));
 
     assert.deepEqual(fromReport.filter((url) => !/^(data|blob|about):/.test(url)), [], 'the report asks for nothing');
     assert.deepEqual(errors.filter((message) => !/ERR_FAILED|net::/.test(message)), []);

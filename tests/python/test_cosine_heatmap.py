@@ -154,8 +154,11 @@ class HeatmapDocument(unittest.TestCase):
             path = report.save(Path(directory) / "report.html")
             self.assertEqual(path.read_text(encoding="utf-8"), report.html())
         frame = report._repr_html_()
-        self.assertTrue(frame.startswith('<iframe class="cosine-heatmap-report" title="Saved"'))
-        srcdoc = re.search(r'srcdoc="(.*)"></iframe>$', frame, re.S).group(1)
+        self.assertRegex(frame, r'^<iframe id="cosine-heatmap-[0-9a-f]{32}" class="cosine-heatmap-report" title="Saved"')
+        frame_id = re.match(r'<iframe id="([^"]+)"', frame).group(1)
+        self.assertIn(f"document.getElementById('{frame_id}')", frame, "the script sizes this frame, not another report's")
+        self.assertNotEqual(frame_id, re.match(r'<iframe id="([^"]+)"', report._repr_html_()).group(1))
+        srcdoc = re.search(r'srcdoc="(.*)"></iframe><script>', frame, re.S).group(1)
         self.assertEqual(html.unescape(srcdoc), report.html())
         self.assertIn("4 items × 4 dimensions", repr(report))
 

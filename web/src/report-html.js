@@ -66,10 +66,12 @@ export async function liveReportTemplate({ plotlySource, rendererSource, liveSou
     // still reaches no network: default-src 'none' covers connect-src.
     policy: ["'unsafe-eval'", "'wasm-unsafe-eval'"],
     workers: true,
+    // Shown in a notebook's frame sized to fit it: no height from the viewport.
+    bodyClass: 'live',
   });
 }
 
-async function reportDocument({ title, data, scripts, policy: scriptExtras = [], workers = false }) {
+async function reportDocument({ title, data, scripts, policy: scriptExtras = [], workers = false, bodyClass = '' }) {
   const { createHash } = await import('node:crypto');
   const inlined = scripts.map(inlineScript);
   const hash = (source) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
@@ -93,7 +95,7 @@ async function reportDocument({ title, data, scripts, policy: scriptExtras = [],
 <title>${title}</title>
 <style>${REPORT_CSS}</style>
 </head>
-<body>
+<body${bodyClass ? ` class="${bodyClass}"` : ''}>
 <header>
 <h1 id="report-title">${title}</h1>
 <p id="report-summary" class="summary"></p>
@@ -122,7 +124,7 @@ const REPORT_CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;color:#1b1b1b}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
 .summary,.note{color:#444;margin:.25rem 0}.error{color:#a40000;font-weight:600}
-.heatmap{width:100%;height:min(80vh,860px);min-height:420px}.histogram{width:100%;height:320px}
+.heatmap{width:100%;height:min(80vh,860px);min-height:420px}.live .heatmap{height:760px}.histogram{width:100%;height:320px}
 .flags{padding-left:1.2rem}.flags li{margin:.35rem 0}.flags .warning::marker{content:"⚠ "}.flags .info::marker{content:"ℹ "}
 .flags .none{list-style:none;margin-left:-1.2rem;color:#2a6a2a}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}td,th{padding:.2rem .8rem .2rem 0;text-align:left;vertical-align:top}

@@ -19,6 +19,14 @@ function decodeFloat32(base64) {
   return new Float32Array(bytes.buffer);
 }
 
+// A notebook shows the report in an iframe; cosine_heatmap's output script
+// sets the frame's height from this message, so the report needs no
+// scroll bar of its own. Only a number leaves the frame.
+function tellHeight() {
+  if (window.parent === window) return;
+  window.parent.postMessage({ cosineHeatmapReportHeight: document.documentElement.scrollHeight }, '*');
+}
+
 function status(text) {
   document.getElementById('report-summary').textContent = text;
 }
@@ -41,6 +49,8 @@ async function run() {
     const { payload } = await reportData(set, { ...input.options, labels: input.labels, groups: input.groups ?? undefined });
     document.getElementById('report-data').textContent = JSON.stringify(payload);
     await globalThis.cosineHeatmapRenderReport(payload);
+    tellHeight();
+    window.addEventListener('resize', tellHeight);
   } finally {
     set.dispose();
   }
@@ -53,4 +63,5 @@ run().catch((error) => {
   message.setAttribute('role', 'alert');
   message.textContent = `The report could not be computed: ${error && error.message}`;
   document.body.prepend(message);
+  tellHeight();
 });
