@@ -60,7 +60,7 @@ describe('Find and select in the demo page', () => {
     assert.ok(state.shapes.includes('found-column'));
     await page.fill('#find-input', 'CAT');
     await page.waitForFunction(() => /No label contains that/.test(document.getElementById('find-summary').textContent));
-    await page.dblclick('#heatmap .nsewdrag'); // back to the whole matrix
+    await page.dblclick('#heatmap .nsewdrag[data-subplot="xy"]'); // back to the whole matrix
     await page.waitForFunction(() => document.getElementById('heatmap').data[0].dx > 1);
     assert.deepEqual(e2e.errors, []);
   });

@@ -41,7 +41,7 @@ export class CutControl {
       this.#summary,
       element('div', { className: 'cut-row' }, undo, csv));
     container.append(this.#box);
-    view.addEventListener('order', () => queueMicrotask(() => this.refresh()));
+    view.addEventListener('dendrogram', () => this.refresh());
     view.addEventListener('cut', async () => {
       this.refresh();
       await this.#onGroups(view.groups);

@@ -6,6 +6,8 @@ import { cutTree, dendrogramLines, treeOfLinkage } from './dendrogram-tree.js';
 // hierarchical clustering (set.linkage of the order's method), drawn at the
 // view's resolution and redrawn with each zoom; and its cut into clusters,
 // which become the view's groups (lines on the heatmap, group statistics).
+// The view fires 'dendrogram' (detail: view.dendrogram) when a tree is drawn
+// or goes away.
 
 export const HIERARCHICAL = new Set(['average', 'complete', 'single']);
 const ROW_BAND_PX = 80;
@@ -73,15 +75,18 @@ export class ViewDendrogram {
     this.#state = { set, method, z, tree, maxHeight };
     this.problem = null;
     await view.decorate('dendrogram', this.#decoration());
+    view.dispatchEvent(new CustomEvent('dendrogram', { detail: this.state }));
   }
 
   async #clear(problem) {
+    const had = this.#state !== null;
     this.problem = problem;
     this.#state = null;
     this.#clusters = null;
     this.#groupsBefore = undefined;
     this.place = null;
     await this.#view.decorate('dendrogram', null);
+    if (had) this.#view.dispatchEvent(new CustomEvent('dendrogram', { detail: null }));
   }
 
   /**
@@ -195,7 +200,8 @@ function nodeTrace(nodes, axes, side) {
     type: 'scatter',
     mode: 'markers',
     ...axes(nodes.at, nodes.h),
-    marker: { size: 5, color: 'rgba(60, 60, 60, 0.45)' },
+    // Invisible (a dot per merge would blur the tree's foot) but hoverable.
+    marker: { size: 7, color: 'rgba(0, 0, 0, 0)' },
     text: nodes.size.map((size, k) => `${size.toLocaleString('en-US')} items<br>merged at cosine distance ${nodes.h[k].toFixed(4)}`),
     hovertemplate: '%{text}<extra></extra>',
     showlegend: false,

@@ -442,6 +442,8 @@ export interface HeatmapEventMap {
   order: CustomEvent<OrderStatus>;
   select: CustomEvent<Selection | ItemSelectionDetail>;
   cut: CustomEvent<Clusters | null>;
+  /** A tree is drawn (detail: view.dendrogram) or went away (null). */
+  dendrogram: CustomEvent<{ method: string; z: Linkage; n: number; maxHeight: number } | null>;
   progress: CustomEvent<Progress>;
   error: CustomEvent<Error>;
 }
