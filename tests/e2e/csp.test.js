@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { useBrowser, waitForHeatmap } from './fixture.js';
+import { dropFiles } from './page-actions.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const INDEX = new URL('../../web/index.html', import.meta.url);
@@ -37,17 +38,6 @@ function workerPolicy(page, policy) {
   });
 }
 
-function drop(page, files) {
-  return page.evaluate((specs) => {
-    const dt = new DataTransfer();
-    for (const f of specs) dt.items.add(new File([f.text], f.name));
-    const zone = document.getElementById('drop-zone');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, files);
-}
-
 describe('Content-Security-Policy', () => {
   const e2e = useBrowser({ fixtures: FIXTURES });
 
@@ -72,7 +62,7 @@ describe('Content-Security-Policy', () => {
 
     const [vectors, metadata] = await Promise.all(['vectors.tsv', 'metadata.tsv'].map((f) => readFile(new URL(f, FIXTURES), 'utf8')));
     await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-    await drop(page, [{ name: 'vectors.tsv', text: vectors }, { name: 'metadata.tsv', text: metadata }]);
+    await dropFiles(page, [{ name: 'vectors.tsv', text: vectors }, { name: 'metadata.tsv', text: metadata }]);
     await waitForHeatmap(page);
     assert.match(await page.locator('#status').textContent(), /^vectors\.tsv \+ metadata\.tsv · 6 items/);
 

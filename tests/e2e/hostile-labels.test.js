@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
+import { dropFiles, settle } from './page-actions.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const hostile = (name) => readFile(new URL(`hostile/${name}`, FIXTURES), 'utf8');
@@ -29,24 +30,6 @@ async function assertNothingRan(page, dialogs, requests, origin) {
   assert.deepEqual(found, { img: 0, script: 0, javascriptLinks: 0, plotLinks: 0, boldOrItalic: 0 }, 'no markup became elements');
   const offOrigin = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
   assert.deepEqual(offOrigin, [], 'no request left the origin');
-}
-
-// Drops files on the drop zone the way page-inputs.test.js does.
-function drop(page, files) {
-  return page.evaluate((specs) => {
-    const dt = new DataTransfer();
-    for (const f of specs) dt.items.add(new File([f.text], f.name));
-    const zone = document.getElementById('drop-zone');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, files);
-}
-
-async function settle(page, action) {
-  await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-  await action();
-  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 30_000 });
 }
 
 // Hovers the cell at (row position i, column position j) through Plotly's own
@@ -152,12 +135,12 @@ describe('hostile labels are shown as text', () => {
 
   test('hostile file names and cell text show as text in the status line and the error box', async () => {
     const [vectors, metadata] = await Promise.all([hostile('vectors.tsv'), hostile('metadata.tsv')]);
-    await settle(e2e.page, () => drop(e2e.page, [{ name: `${PAYLOAD}.tsv`, text: vectors }, { name: `<b>meta</b> %{z}.tsv`, text: metadata }]));
+    await settle(e2e.page, () => dropFiles(e2e.page, [{ name: `${PAYLOAD}.tsv`, text: vectors }, { name: `<b>meta</b> %{z}.tsv`, text: metadata }]));
     const status = await e2e.page.locator('#status').textContent();
     assert.ok(status.startsWith(`${PAYLOAD}.tsv + <b>meta</b> %{z}.tsv · 15 items`), `status: ${status}`);
 
     const bad = '[[0.1, 0.2], [0.3, "<script>window.pwned=\'cell\'</script>"]]';
-    await settle(e2e.page, () => drop(e2e.page, [{ name: `${PAYLOAD}.json`, text: bad }]));
+    await settle(e2e.page, () => dropFiles(e2e.page, [{ name: `${PAYLOAD}.json`, text: bad }]));
     const alert = await e2e.page.locator('#error').textContent();
     assert.ok(alert.includes(`${PAYLOAD}.json: `), `the error names the file literally: ${alert}`);
     assert.ok(alert.includes("<script>window.pwned='cell'</script>"), `the error quotes the cell literally: ${alert}`);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { useBrowser } from './fixture.js';
+import { settle } from './page-actions.js';
 
 // A .npy of n × d float32 values, made here.
 function npy(n, d, seed) {
@@ -29,10 +30,8 @@ async function heapUsed(cdp) {
   return usedSize;
 }
 
-async function open(name, buffer) {
-  await e2e.page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-  await e2e.page.setInputFiles('#embeddings-file', { name, mimeType: 'application/octet-stream', buffer });
-  await e2e.page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 60_000 });
+function open(name, buffer) {
+  return settle(e2e.page, () => e2e.page.setInputFiles('#embeddings-file', { name, mimeType: 'application/octet-stream', buffer }), 60_000);
 }
 
 test('ten data sets in a row: heap and worker memory stay flat, old sets are released', async (t) => {

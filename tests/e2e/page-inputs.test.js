@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
+import { dropFiles, settle } from './page-actions.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (name) => readFile(new URL(name, FIXTURES), 'utf8');
@@ -44,28 +45,6 @@ const rememberZ = (page) => page.evaluate(() => { window.zBefore = document.getE
 // Runs `action`, then waits until the page has written its status line again
 // (a data set shown, a failure reported or a load cancelled). The mark set
 // here is what the page overwrites.
-async function settle(page, action) {
-  await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-  await action();
-  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 30_000 });
-}
-
-// Drops files on the drop zone as a browser does: dragenter, dragover, drop
-// with a DataTransfer. A spec is {name, text} or {global} (a File on window).
-function drop(page, specs) {
-  return page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(f.global ? window[f.global] : new File([f.text], f.name));
-    const zone = document.getElementById('drop-zone');
-    const fire = (type) => zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    fire('dragenter');
-    fire('dragover');
-    const highlighted = zone.classList.contains('drop-active');
-    fire('drop');
-    return { highlighted, after: zone.classList.contains('drop-active') };
-  }, specs);
-}
-
 function cosine(a, b) {
   let dot = 0; let na = 0; let nb = 0;
   for (let k = 0; k < a.length; k++) { dot += a[k] * b[k]; na += a[k] * a[k]; nb += b[k] * b[k]; }
@@ -93,7 +72,7 @@ describe('demo page inputs', () => {
     let dropped;
     // The metadata first: the page tells the files apart by name and content, not by position.
     await settle(e2e.page, async () => {
-      dropped = await drop(e2e.page, [{ name: 'metadata.tsv', text: metadata }, { name: 'vectors.tsv', text: vectors }]);
+      dropped = await dropFiles(e2e.page, [{ name: 'metadata.tsv', text: metadata }, { name: 'vectors.tsv', text: vectors }]);
     });
     assert.deepEqual(dropped, { highlighted: true, after: false }, 'the zone lights up while dragging, not after');
     const now = await shown(e2e.page);
@@ -177,12 +156,12 @@ describe('demo page inputs', () => {
     await rememberZ(e2e.page);
     const before = await shown(e2e.page);
     // An empty file first: named, and nothing changes.
-    await settle(e2e.page, async () => { await drop(e2e.page, [{ name: 'empty.tsv', text: '' }]); });
+    await settle(e2e.page, async () => { await dropFiles(e2e.page, [{ name: 'empty.tsv', text: '' }]); });
     let now = await shown(e2e.page);
     assert.equal(now.alert, 'empty.tsv: empty file: no vectors (at byte offset 0)');
     assert.equal(now.sameZ, true);
 
-    await settle(e2e.page, async () => { await drop(e2e.page, [{ name: 'bad.csv', text: await fixture('bad.csv') }]); });
+    await settle(e2e.page, async () => { await dropFiles(e2e.page, [{ name: 'bad.csv', text: await fixture('bad.csv') }]); });
     now = await shown(e2e.page);
     assert.equal(now.alert, 'bad.csv:3:2: expected a number, found "abc" (line 3, column 2, counting fields from 1)');
     assert.equal(now.sameZ, true, 'the matrix was not replaced');
@@ -233,7 +212,7 @@ describe('demo page inputs', () => {
     });
     assert.ok(size > 19e6, `${size} bytes`);
 
-    await settle(e2e.page, () => drop(e2e.page, [{ global: 'bigFile' }]));
+    await settle(e2e.page, () => dropFiles(e2e.page, [{ global: 'bigFile' }]));
     const seen = await e2e.page.evaluate(() => window.progressSeen);
     let now = await shown(e2e.page);
     assert.equal(now.alert, '');

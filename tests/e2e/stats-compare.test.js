@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
+import { settle } from './page-actions.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (name) => readFile(new URL(name, FIXTURES));
@@ -47,9 +48,7 @@ describe('statistics, neighbours, compare and cross-similarity panels', () => {
     // The file order, as a user would choose it: the checks below read cells by row number.
     await page.selectOption('#order', 'original');
     await installTestApi(page);
-    await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-    await choose(page, '#embeddings-file', 'dupes.tsv');
-    await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 30_000 });
+    await settle(page, () => choose(page, '#embeddings-file', 'dupes.tsv'));
     await page.waitForFunction(
       () => document.getElementById('stats-status').dataset.state === 'done' && /^Exact statistics of 66 pairs/.test(document.getElementById('stats-status').textContent),
       null,

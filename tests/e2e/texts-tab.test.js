@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
+import { settle } from './page-actions.js';
 import { expectedVectors, TEXTS } from '../fixtures/tiny-bert/reference.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -44,10 +45,8 @@ function shown(page) {
 const rememberZ = (page) => page.evaluate(() => { window.zBefore = document.getElementById('heatmap').data[0].z; });
 
 // Clicks Embed and waits until the page has written its status line again.
-async function embed(page, timeout = 40_000) {
-  await page.evaluate(() => { document.getElementById('status').dataset.state = 'test-waiting'; });
-  await page.click('#texts-embed');
-  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout });
+function embed(page, timeout = 40_000) {
+  return settle(page, () => page.click('#texts-embed'), timeout);
 }
 
 function cosineMatrix(data, [n, d]) {
