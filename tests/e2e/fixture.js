@@ -23,6 +23,8 @@
 // goes in `e2e.before(async () => { …; await e2e.open('/…'); })`, which runs
 // once the fixture is up. Not a plain before(): Node 20 starts a file's
 // top-level before hooks together, without waiting for the one before.
+// What a person does on the demo page (drop files, wait for "done") is in
+// page-actions.js.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
