@@ -5,21 +5,33 @@ import { parseNpy } from './parse-npy.js';
 import { parseDelimited } from './parse-delimited.js';
 import { parseJson } from './parse-json.js';
 import { attachMetadata } from './parse-metadata.js';
+import { detectBinaryFormat } from './parse-format.js';
+import { openRandomAccess, readHead } from './random-access-input.js';
+import { parseParquet } from './parse-parquet.js';
+import { parseArrow } from './parse-arrow.js';
+import { parseSafetensors } from './parse-safetensors.js';
 
 const DELIMITERS = { csv: ',', tsv: '\t' };
+const BINARY_PARSERS = { parquet: parseParquet, arrow: parseArrow, safetensors: parseSafetensors };
+const FORMATS = 'auto, npy, csv, tsv, json, jsonl, parquet, arrow or safetensors';
 
 /**
- * Parses embeddings from .npy, CSV, TSV, JSON or JSONL into one row-major
- * Float32Array. A 1-D input (.npy array or JSON array of numbers) is one vector.
+ * Parses embeddings from .npy, CSV, TSV, JSON, JSONL, Parquet, Arrow IPC or
+ * safetensors into one row-major Float32Array. A 1-D input (.npy array or
+ * JSON array of numbers) is one vector. Parquet and Arrow bring their other
+ * columns as `metadata` (labels from the first text column).
  * @param {File|Blob|ArrayBuffer|Uint8Array|string} input
  * @param {object} [options]
- * @param {'auto'|'npy'|'csv'|'tsv'|'json'|'jsonl'} [options.format='auto']
+ * @param {'auto'|'npy'|'csv'|'tsv'|'json'|'jsonl'|'parquet'|'arrow'|'safetensors'} [options.format='auto']
  * @param {string} [options.name]  file name for detection and messages (default: input.name)
- * @param {string|number} [options.labelColumn]  CSV/TSV: header name or 0-based index
+ * @param {string|number} [options.labelColumn]  CSV/TSV: header name or 0-based index; Parquet/Arrow: the
+ *   metadata column giving labels (default: the first text column)
  * @param {boolean} [options.header]  CSV/TSV: override header detection
  * @param {string} [options.delimiter]  CSV/TSV: override the delimiter
  * @param {string} [options.embeddingField]  JSON: field holding the vector
  * @param {string} [options.labelField]  JSON: field holding the label
+ * @param {string|string[]} [options.column]  Parquet/Arrow: the list column, or several number columns
+ * @param {string} [options.tensor]  safetensors: the tensor's name
  * @param {number} [options.maxBytes=2**31]  refuse larger inputs before reading them
  * @param {(p: {done: number, total: number}) => void} [options.onProgress]  bytes parsed
  * @param {{columns: string[], rows: string[][]}} [options.metadata]  from parseMetadata; row counts must match
@@ -29,6 +41,18 @@ const DELIMITERS = { csv: ',', tsv: '\t' };
  */
 export async function parseEmbeddings(input, options = {}) {
   const { format = 'auto', maxBytes, onProgress } = options;
+  const binary = format === 'auto'
+    ? detectBinaryFormat(await readHead(input, 16), options.name ?? (typeof input?.name === 'string' && input.name ? input.name : ''))
+    : BINARY_PARSERS[format] && { format };
+  if (binary) {
+    const source = await openRandomAccess(input, { name: options.name, maxBytes });
+    if (source.byteLength === 0) throw new ParseError('empty file: no vectors', { file: source.file, offset: 0 });
+    let result = await BINARY_PARSERS[binary.format](source, options);
+    if (options.metadata) {
+      result = attachMetadata(result, options.metadata, { file: source.file, metadataFile: options.metadataName ?? 'metadata' });
+    }
+    return result;
+  }
   const { bytes, file } = await readInput(input, { name: options.name, maxBytes, text: format !== 'npy' });
   if (bytes.length === 0) throw new ParseError('empty file: no vectors', { file, offset: 0 });
   const detected = format === 'auto' ? detectFormat(bytes, file) : { format };
@@ -56,7 +80,7 @@ export async function parseEmbeddings(input, options = {}) {
       });
       break;
     default:
-      throw new ParseError(`unknown format ${JSON.stringify(format)}; expected auto, npy, csv, tsv, json or jsonl`, { file });
+      throw new ParseError(`unknown format ${JSON.stringify(format)}; expected ${FORMATS}`, { file });
   }
   if (options.metadata) {
     result = attachMetadata(result, options.metadata, { file, metadataFile: options.metadataName ?? 'metadata' });

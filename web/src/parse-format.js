@@ -4,16 +4,19 @@ import { detectUtf16, utf16ToUtf8 } from './parse-encoding.js';
 const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 const EXTENSIONS = { npy: 'npy', csv: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl' };
 const SNIFF_BYTES = 1 << 16;
+const BINARY_EXTENSIONS = { parquet: 'parquet', pq: 'parquet', arrow: 'arrow', arrows: 'arrow', feather: 'arrow', ipc: 'arrow', safetensors: 'safetensors' };
 
 /**
  * Picks a format by magic bytes, then by file name extension, then by content.
  * `delimiter` is set for delimited text (space for numpy.savetxt's default output).
  * @param {Uint8Array} bytes
  * @param {string} file
- * @returns {{format: 'npy'|'csv'|'tsv'|'json'|'jsonl', delimiter?: string}}
+ * @returns {{format: 'npy'|'csv'|'tsv'|'json'|'jsonl'|'parquet'|'arrow'|'safetensors', delimiter?: string}}
  */
 export function detectFormat(bytes, file) {
   if (hasNpyMagic(bytes)) return { format: 'npy' };
+  const binary = detectBinaryFormat(bytes, file);
+  if (binary) return binary;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
     throw new ParseError('this is a zip archive (.npz?), which is not supported: save one array with numpy.save (.npy)', { file, offset: 0 });
   }
@@ -34,6 +37,29 @@ export function detectFormat(bytes, file) {
   if (firstLine.includes(',')) return { format: 'csv', delimiter: ',' };
   if (/\S +\S/.test(firstLine.trim())) return { format: 'tsv', delimiter: ' ' };
   return { format: 'tsv', delimiter: '\t' };
+}
+
+/**
+ * Parquet, Arrow IPC or safetensors by magic bytes (the first 16 are enough),
+ * else by name; undefined for anything else.
+ * @param {Uint8Array} head
+ * @param {string} file
+ * @returns {{format: 'parquet'|'arrow'|'safetensors'}|undefined}
+ */
+export function detectBinaryFormat(head, file) {
+  const ascii = String.fromCharCode(...head.subarray(0, 6));
+  if (ascii.startsWith('PAR1')) return { format: 'parquet' };
+  if (ascii === 'ARROW1') return { format: 'arrow' };
+  // An Arrow IPC stream opens with the continuation marker 0xFFFFFFFF.
+  if (head.length >= 8 && head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) return { format: 'arrow' };
+  if (ascii.startsWith('FEA1')) {
+    throw new ParseError('this is a Feather version 1 file, which is not supported: write Feather version 2 (Arrow IPC), the default since pyarrow 0.17', { file, offset: 0 });
+  }
+  // safetensors: a little-endian u64 header length, then the JSON header.
+  if (head.length >= 9 && head[8] === 0x7b && head[6] === 0 && head[7] === 0) return { format: 'safetensors' };
+  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1].toLowerCase();
+  const byName = BINARY_EXTENSIONS[extension];
+  return byName ? { format: byName } : undefined;
 }
 
 /** @param {Uint8Array} bytes */

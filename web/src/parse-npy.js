@@ -122,7 +122,7 @@ function transposeToFloat32(typed, n, d, code) {
 
 let halfValues = null;
 // All 65536 float16 values, built once: a lookup beats bit twiddling per element.
-function halfTable() {
+export function halfTable() {
   if (halfValues) return halfValues;
   halfValues = new Float32Array(65536);
   for (let h = 0; h < 65536; h++) {
@@ -159,7 +159,7 @@ function checkFinite(data, { n, d, fortran, size, dataOffset, file, source, src,
 // NaN and ±Infinity are the float32 values whose exponent bits are all ones.
 // Testing bits on an integer view, four at a time, keeps this check cheaper
 // than the copy it follows (it matters for the 1 GB/s target).
-function findNonFinite(data) {
+export function findNonFinite(data) {
   const bits = new Int32Array(data.buffer, data.byteOffset, data.length);
   const E = 0x7f800000;
   const end4 = bits.length & ~3;

@@ -4,7 +4,7 @@ import { ParseError } from './parse-error.js';
 // Errors cross a worker boundary as plain data (postMessage keeps only a
 // plain Error's message): these two keep the class, the code and a parser's
 // position, so the caller gets the error the worker threw.
-const PARSE_FIELDS = ['reason', 'file', 'line', 'column', 'offset', 'row'];
+const PARSE_FIELDS = ['reason', 'file', 'line', 'column', 'offset', 'row', 'rowGroup', 'candidates'];
 
 /** @param {unknown} error */
 export function serializeError(error) {
