@@ -32,7 +32,7 @@ export async function parseParquet(source, { column, labelColumn, onProgress } =
   const result = { data, dims };
   if (choice.metadata.length > 0) {
     const objects = await libs.parquetReadObjects({ file: source, metadata, columns: choice.metadata, compressors: libs.compressors })
-      .catch((error) => { throw wrap(error, file, 'while reading the metadata columns'); });
+      .catch((error) => { throw wrap(error, file, 'the metadata columns do not decode'); });
     const table = { columns: choice.metadata, rows: objects.map((o) => choice.metadata.map((name) => cellText(o[name]))) };
     const texts = fields.filter((f) => f.type === 'string').map((f) => f.name);
     const index = labelIndex(table.columns, texts, labelColumn);
@@ -54,7 +54,7 @@ async function readMetadata(libs, source) {
   try {
     return await libs.parquetMetadataAsync(source);
   } catch (error) {
-    throw wrap(error, source.file, 'in the footer metadata', source.byteLength - 8);
+    throw wrap(error, source.file, 'its footer metadata is corrupt or cut', source.byteLength - 8);
   }
 }
 
@@ -80,8 +80,9 @@ function typeName(element) {
   const logical = element.logical_type?.type;
   if (logical === 'STRING' || element.converted_type === 'UTF8') return 'string';
   if (logical === 'FLOAT16') return 'float16';
+  if (logical === 'INTEGER') return `${element.logical_type.isSigned === false ? 'uint' : 'int'}${element.logical_type.bitWidth}`;
   if (logical) return logical.toLowerCase();
-  if (element.converted_type) return element.converted_type.toLowerCase();
+  if (element.converted_type) return element.converted_type.toLowerCase().replace('_', '');
   return { FLOAT: 'float', DOUBLE: 'double', BYTE_ARRAY: 'binary' }[element.type] ?? String(element.type).toLowerCase();
 }
 
@@ -233,9 +234,9 @@ async function forEachPage({ libs, source, file, tree, metadata, onProgress }, g
         levels += page.count;
       }
     } catch (error) {
-      throw wrap(error, file, 'while decoding a page', undefined, where);
+      throw wrap(error, file, 'a page does not decode', undefined, where);
     }
-    if (page) consume({ ...page, maxDef: column.maxDef, repeatedDef: column.repeatedDef, chunkValues: total }, where);
+    if (page) consume(Object.assign(page, { maxDef: column.maxDef, repeatedDef: column.repeatedDef, chunkValues: total }), where);
   }
   if (levels < total) throw new ParseError(`truncated column chunk: ${levels} of ${total} values`, whereChunk);
   onProgress?.({ done: end, total: source.byteLength });
@@ -266,5 +267,5 @@ function columnDecoder(tree, field, libs) {
 function wrap(error, file, context, offset, where = {}) {
   if (error instanceof ParseError) return error;
   const message = String(error?.message ?? error).replace(/^parquet /, '');
-  return new ParseError(`cannot read this Parquet file ${context}: ${message}`, { file, offset, ...where });
+  return new ParseError(`cannot read this Parquet file, ${context}: ${message}`, { file, offset, ...where });
 }
