@@ -12,6 +12,15 @@ echo "export default function createCosineCore(moduleArgs?: object): Promise<imp
 mkdir -p web/build
 cp node_modules/plotly.js-dist-min/plotly.min.js web/build/plotly.min.js
 
+# The Parquet (hyparquet + hyparquet-compressors) and Arrow (apache-arrow)
+# readers for the page's parsing worker, each bundled into one module: a
+# module worker has no import map to resolve the npm names
+# (web/src/load-table-libs.js falls back to these files).
+for libs in parquet-libs arrow-libs; do
+  node_modules/.bin/rolldown "web/src/$libs.js" --format esm --platform browser --minify \
+    --file "web/build/$libs.js" > /dev/null
+done
+
 # Transformers.js for the page's Texts tab: its self-contained browser bundle
 # and the ONNX Runtime wasm files from the same package (so their versions
 # match), served from our origin instead of its default CDN.

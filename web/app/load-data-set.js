@@ -1,7 +1,11 @@
 import { attachMetadata, parseEmbeddingsOffThread, parseMetadataOffThread } from '../src/index.js';
+import { chooseColumn } from './choose-column.js';
 
 // Parses the files of a data set off the page's thread. A data set is
-// {name, metadataName?, embeddings: {data, dims, labels?}, metadata?, parseMs}.
+// {name, metadataName?, embeddings: {data, dims, labels?}, metadata?, labelColumn?, parseMs}.
+// A Parquet or Arrow file brings its own metadata (its other columns), used
+// unless a metadata file comes with it; `labelColumn` is then the column its
+// labels came from (the first text column).
 const now = () => performance.now();
 
 /**
@@ -11,17 +15,38 @@ const now = () => performance.now();
 export async function parseDataSet({ embeddings, metadata, format = 'auto' }, { signal, onProgress } = {}) {
   const started = now();
   const [vectors, table] = await together(signal, (inner) => [
-    parseEmbeddingsOffThread(embeddings, { name: embeddings.name, format, onProgress, signal: inner }),
+    parseAsking(embeddings, { name: embeddings.name, format, onProgress, signal: inner }),
     metadata ? parseMetadataOffThread(metadata, { name: metadata.name, signal: inner }) : undefined,
   ]);
   if (table) checkRowCounts(vectors, table, embeddings.name, metadata.name);
+  const own = !table && vectors.metadata;
   return {
     name: embeddings.name,
     metadataName: metadata?.name,
     embeddings: vectors,
-    metadata: table,
+    metadata: table ?? vectors.metadata,
+    labelColumn: own ? labelsColumn(vectors) : undefined,
     parseMs: now() - started,
   };
+}
+
+// Several candidate columns (or tensors): ask which, then parse again with it.
+async function parseAsking(file, options) {
+  try {
+    return await parseEmbeddingsOffThread(file, options);
+  } catch (error) {
+    if (!error?.candidates || options.signal?.aborted) throw error;
+    const choice = await chooseColumn(error, { signal: options.signal });
+    if (choice === null) throw error;
+    const pick = error.code === 'AMBIGUOUS_TENSOR' ? { tensor: choice } : { column: choice };
+    return parseEmbeddingsOffThread(file, { ...options, ...pick });
+  }
+}
+
+function labelsColumn({ labels, metadata }) {
+  if (!labels) return undefined;
+  const index = metadata.columns.findIndex((_, c) => metadata.rows.every((row, i) => row[c] === labels[i]));
+  return index >= 0 ? metadata.columns[index] : undefined;
 }
 
 /** The data set shown, relabelled by a new metadata table of the same length. */

@@ -185,7 +185,7 @@ async function open({ embeddings, metadata, format = 'auto', prefer = {} }) {
     if (token !== generation) return;
     // A cancel that lands while the worker starts up may not stop it; it still cancels.
     if (signal.aborted) throw signal.reason;
-    next.labelChoice = defaultLabelChoice(next, prefer.labelColumn);
+    next.labelChoice = defaultLabelChoice(next, prefer.labelColumn ?? next.labelColumn);
     next.groupChoice = defaultGroupChoice(next, prefer.groupColumn);
     // A metadata file alone relabels the embeddings shown: same set, same statistics.
     if (embeddings) await show(next, token, { signal, work });
