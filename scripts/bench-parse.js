@@ -66,3 +66,49 @@ const fromTsv = await measure('TSV', makeTsv(values), 'bench.tsv');
 for (let i = 0; i < values.length; i += 9973) {
   if (fromNpy.data[i] !== values[i] || fromTsv.data[i] !== values[i]) throw new Error(`value ${i} differs`);
 }
+
+// Parquet as Hugging Face datasets and Embedding Atlas keep embeddings: a text
+// column and a FLOAT[d] column, written by DuckDB (a devDependency) with its
+// own value formula, uncompressed and snappy. Throughput counts the decoded
+// float32 bytes (n × d × 4), the issue's measure; the ratio to .npy (a plain
+// copy) in the same run says how much a loaded machine skews the number.
+const { DuckDBInstance } = await import('@duckdb/node-api').catch(() => ({}));
+if (!DuckDBInstance) {
+  console.log('Parquet: skipped, @duckdb/node-api (the fixture writer, a devDependency) is not installed');
+} else {
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-parquet-'));
+  const db = await DuckDBInstance.create(':memory:');
+  const sql = await db.connect();
+  await sql.run(`CREATE TABLE t AS SELECT i AS id, 'item ' || i AS text,
+    list_transform(range(${d}), j -> ((hash(i * ${d} + j) % 2000000)::DOUBLE / 1000000 - 1)::FLOAT)::FLOAT[${d}] AS embedding
+    FROM range(${n}) r(i)`);
+  const [[first]] = (await sql.runAndReadAll('SELECT embedding FROM t WHERE id = 0')).getRowsJS();
+  const npyMs = await bestMs(makeNpy(values), 'bench.npy');
+  const floatMb = n * d * 4 / 1e6;
+  for (const codec of ['uncompressed', 'snappy']) {
+    const path = join(dir, `${codec}.parquet`);
+    await sql.run(`COPY t TO '${path}' (FORMAT parquet, COMPRESSION ${codec})`);
+    const bytes = new Uint8Array(readFileSync(path));
+    const ms = await bestMs(bytes, 'bench.parquet', (result) => {
+      if (result.data[0] !== Math.fround(first[0]) || result.labels[n - 1] !== `item ${n - 1}`) throw new Error('Parquet values differ from DuckDB\'s');
+    });
+    console.log(`Parquet ${codec.padEnd(12)} ${(bytes.length / 1e6).toFixed(1).padStart(7)} MB  best of ${repeats}: ${ms.toFixed(1).padStart(7)} ms  ` +
+      `${(floatMb / (ms / 1000)).toFixed(0).padStart(6)} MB/s of decoded floats (target ≥ 200), ` +
+      `${(npyMs / ms).toFixed(2)}× the .npy speed in this run`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function bestMs(bytes, name, check = () => {}) {
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    const result = await parseEmbeddings(bytes, { name });
+    best = Math.min(best, performance.now() - start);
+    check(result);
+  }
+  return best;
+}

@@ -11,13 +11,24 @@
  * @param {number} end  one past the last byte
  * @param {number} maxLevel
  * @param {number} count  levels to decode
- * @param {{allowAllMax?: boolean}} [options]  allowAllMax: return null when every level is maxLevel
+ * @param {{allowAllMax?: boolean, scratch?: {buffer?: Uint8Array, zeros?: number}}} [options]
+ *   allowAllMax: return null when every level is maxLevel; scratch: reuse
+ *   `scratch.buffer` for the levels (the result is valid until the next call
+ *   with it) and get the number of zero levels in `scratch.zeros` (row starts,
+ *   for repetition levels: counted from the runs without a pass over them)
  * @returns {Uint8Array|null}
  */
-export function decodeLevels(bytes, start, end, maxLevel, count, { allowAllMax = false } = {}) {
+export function decodeLevels(bytes, start, end, maxLevel, count, { allowAllMax = false, scratch } = {}) {
   const width = 32 - Math.clz32(maxLevel);
   if (allowAllMax && isOneRunOf(bytes, start, end, width, maxLevel, count)) return null;
-  const out = new Uint8Array(count);
+  let out;
+  if (scratch) {
+    if (!(scratch.buffer?.length >= count)) scratch.buffer = new Uint8Array(count);
+    out = scratch.buffer.subarray(0, count);
+  } else {
+    out = new Uint8Array(count);
+  }
+  let zeros = 0;
   const valueBytes = (width + 7) >> 3;
   let o = 0;
   let p = start;
@@ -34,8 +45,13 @@ export function decodeLevels(bytes, start, end, maxLevel, count, { allowAllMax =
     if (header & 1) {
       const groups = header >>> 1;
       const n = Math.min(groups * 8, count - o);
-      if (width === 1) unpack1(bytes, p, out, o, n);
-      else unpack(bytes, p, width, out, o, n);
+      if (width === 1) {
+        unpack1(bytes, p, out, o, n);
+        zeros += n - countOnes(bytes, p, n);
+      } else {
+        unpack(bytes, p, width, out, o, n);
+        for (let k = o; k < o + n; k++) if (out[k] === 0) zeros++;
+      }
       o += n;
       p += groups * width;
     } else {
@@ -43,10 +59,23 @@ export function decodeLevels(bytes, start, end, maxLevel, count, { allowAllMax =
       for (let k = 0; k < valueBytes; k++) value |= bytes[p++] << (8 * k);
       const n = Math.min(header >>> 1, count - o);
       out.fill(value, o, o + n);
+      if (value === 0) zeros += n;
       o += n;
     }
   }
+  if (scratch) scratch.zeros = zeros;
   return out;
+}
+
+const ONES = Uint8Array.from({ length: 256 }, (_, b) => b.toString(2).replaceAll('0', '').length);
+
+// Ones among the first n bits of bytes[p…], least significant bit first.
+function countOnes(bytes, p, n) {
+  let ones = 0;
+  const whole = n >> 3;
+  for (let b = 0; b < whole; b++) ones += ONES[bytes[p + b]];
+  if (n & 7) ones += ONES[bytes[p + whole] & ((1 << (n & 7)) - 1)];
+  return ones;
 }
 
 function isOneRunOf(bytes, start, end, width, level, count) {

@@ -10,10 +10,12 @@ import { decodeLevels } from './parquet-levels.js';
  * @param {object} libs  parquet-libs.js
  * @param {object} header  the page header (hyparquet's parquetHeader)
  * @param {Uint8Array} compressed  the page's bytes
- * @param {object} column  decoder: {type, element, schemaPath, maxDef, maxRep, codec, compressors}
+ * @param {object} column  decoder: {type, element, schemaPath, maxDef, maxRep, codec, compressors,
+ *   repScratch: {} reused for the repetition levels (valid until the next page)}
  * @param {Float64Array|Float32Array|undefined} dictionary
  * @returns {{rep: Uint8Array|null, def: Uint8Array|null, values: Float32Array|Float64Array, count: number,
- *            float32Bytes?: Uint8Array}}  float32Bytes: the PLAIN float values' bytes, to copy without a view
+ *            float32Bytes?: Uint8Array, rowStarts?: number}}  float32Bytes: the PLAIN float values' bytes,
+ *   to copy without a view; rowStarts: the zero repetition levels
  */
 export function decodeDataPage(libs, header, compressed, column, dictionary) {
   const v2 = header.type === 'DATA_PAGE_V2';
@@ -27,7 +29,7 @@ export function decodeDataPage(libs, header, compressed, column, dictionary) {
   if (v2) {
     const repLength = pageHeader.repetition_levels_byte_length;
     const defLength = pageHeader.definition_levels_byte_length;
-    if (column.maxRep) rep = decodeLevels(compressed, 0, repLength, column.maxRep, count);
+    if (column.maxRep) rep = decodeLevels(compressed, 0, repLength, column.maxRep, count, { scratch: column.repScratch });
     if (column.maxDef) def = decodeLevels(compressed, repLength, repLength + defLength, column.maxDef, count, { allowAllMax: true });
     valueBytes = compressed.subarray(repLength + defLength);
     const size = header.uncompressed_page_size - repLength - defLength;
@@ -39,7 +41,7 @@ export function decodeDataPage(libs, header, compressed, column, dictionary) {
     const lengthAt = (at) => (page[at] | (page[at + 1] << 8) | (page[at + 2] << 16) | (page[at + 3] << 24)) >>> 0;
     if (column.maxRep) {
       const length = lengthAt(offset);
-      rep = decodeLevels(page, offset + 4, offset + 4 + length, column.maxRep, count);
+      rep = decodeLevels(page, offset + 4, offset + 4 + length, column.maxRep, count, { scratch: column.repScratch });
       offset += 4 + length;
     }
     if (column.maxDef) {
@@ -55,7 +57,7 @@ export function decodeDataPage(libs, header, compressed, column, dictionary) {
     for (let i = 0; i < count; i++) if (def[i] === column.maxDef) present++;
     if (present === count) def = null;
   }
-  const page = { rep, def, count };
+  const page = { rep, def, count, rowStarts: rep ? column.repScratch.zeros : undefined };
   if (column.type === 'FLOAT') page.float32Bytes = valueBytes.subarray(0, present * 4);
   // Made only when asked for: a PLAIN float32 page is usually copied as bytes.
   Object.defineProperty(page, 'values', { get: () => plainFloats(valueBytes, column.type, present) });

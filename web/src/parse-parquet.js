@@ -24,7 +24,7 @@ export async function parseParquet(source, { column, labelColumn, onProgress } =
   const rows = Number(metadata.num_rows);
   if (rows === 0) throw new ParseError('no rows: the Parquet file is empty', { file });
 
-  const context = { libs, source, file, metadata, tree, rows, onProgress };
+  const context = { libs, source, file, metadata, tree, rows, onProgress, repScratch: {} };
   const { data, dims } = choice.vector !== undefined
     ? await readVectors(context, fields.find((f) => f.name === choice.vector))
     : await readNumberColumns(context, choice.numbers.map((name) => fields.find((f) => f.name === name)));
@@ -99,7 +99,7 @@ async function readVectors(context, field) {
         if (state.dims === 0) throw new ParseError('the first row is an empty list', { ...where, row: 1 });
         state.out = new Float32Array(rows * state.dims);
       }
-      const scan = scanRows(page.rep, state.dims, state.fill);
+      const scan = scanRows(page, state.dims, state.fill);
       if (!scan || page.def || state.row + scan.started > rows) {
         copyRowByRow(page, state, where);
         return;
@@ -121,9 +121,27 @@ async function readVectors(context, field) {
   return { data: state.out, dims: [rows, state.dims] };
 }
 
-// One tight pass: does every row of this page (the first may run on from
-// the previous page) have exactly `dims` entries? null if not.
-function scanRows(rep, dims, fill) {
+// Does every row of this page (the first may run on from the previous page)
+// have exactly `dims` entries? null if not. With levels 0 and 1 only (one
+// list level), rows are regular exactly when the level is 0 at every
+// expected row start and nowhere else: check those positions and compare
+// their count with the zeros counted while decoding.
+function scanRows({ rep, rowStarts }, dims, fill) {
+  if (rowStarts === undefined) return scanEveryLevel(rep, dims, fill);
+  const first = fill === -1 || fill === dims ? 0 : dims - fill;
+  let started = 0;
+  let last = -1;
+  for (let i = first; i < rep.length; i += dims) {
+    if (rep[i] !== 0) return null;
+    started++;
+    last = i;
+  }
+  if (started !== rowStarts) return null;
+  if (last < 0) return fill === -1 ? null : { started, fill: fill + rep.length };
+  return { started, fill: rep.length - last };
+}
+
+function scanEveryLevel(rep, dims, fill) {
   let started = 0;
   for (let i = 0; i < rep.length; i++) {
     if (rep[i] === 0) {
@@ -202,12 +220,13 @@ function checkFinite(out, start, end, d, { file, rowGroup, column, columns }) {
 
 // Decodes one column chunk page by page (parquet-page.js), with where each
 // page starts for error messages.
-async function forEachPage({ libs, source, file, tree, metadata, onProgress }, g, field, consume) {
+async function forEachPage(context, g, field, consume) {
+  const { libs, source, file, tree, metadata, onProgress } = context;
   const rowGroup = metadata.row_groups[g];
   const columnChunk = rowGroup.columns.find((c) => c.meta_data?.path_in_schema.join('\u0000') === field.path.join('\u0000'));
   if (!columnChunk) throw new ParseError('column chunk is missing', { file, rowGroup: g, column: field.name });
   const meta = columnChunk.meta_data;
-  const column = { ...columnDecoder(tree, field, libs), codec: meta.codec, compressors: libs.compressors };
+  const column = { ...columnDecoder(tree, field, libs), codec: meta.codec, compressors: libs.compressors, repScratch: context.repScratch };
   const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
   const end = start + Number(meta.total_compressed_size);
   const whereChunk = { file, rowGroup: g, column: field.name, offset: start };
