@@ -26,6 +26,13 @@ import { embedWithTransformers } from 'cosine-heatmap/transformers';
 export async function headless(bytes: Uint8Array): Promise<number> {
   const engine = await loadEngine({ workers: 2, wasmUrl: new URL('https://cdn.example/cosine-core.wasm') });
   const parsed = await parseEmbeddings(bytes, { name: 'vectors.npy' });
+  const fromParquet = await parseEmbeddings(bytes, { format: 'parquet', column: 'embedding', labelColumn: 'text' });
+  const fromColumns = await parseEmbeddings(bytes, { format: 'arrow', column: ['x', 'y'] });
+  const fromTensors = await parseEmbeddings(bytes, { format: 'safetensors', tensor: 'embeddings' });
+  const tableColumns: string[] = fromParquet.metadata?.columns ?? fromColumns.metadata?.columns ?? [];
+  void tableColumns; void fromTensors;
+  // @ts-expect-error: not a format
+  await parseEmbeddings(bytes, { format: 'feather1' });
   const table = await parseMetadata('label\nA\nB\n');
   const labelled = attachMetadata(parsed, table, { labelColumn: 'label' });
   const labels: string[] = labelled.labels;

@@ -254,17 +254,22 @@ export class CosineHeatmapError extends Error {
 }
 
 export class ParseError extends CosineHeatmapError {
-  constructor(reason: string, where?: { file?: string; line?: number; column?: number; offset?: number; row?: number; columnUnit?: string });
+  constructor(reason: string, where?: { file?: string; line?: number; column?: number | string; offset?: number; row?: number; columnUnit?: string; rowGroup?: number });
   readonly reason: string;
   readonly file: string;
   readonly line?: number;
-  readonly column?: number;
+  /** 1-based for text formats; the column's name for Parquet and Arrow. */
+  readonly column?: number | string;
   readonly offset?: number;
   readonly row?: number;
+  /** Parquet row group or Arrow record batch, 0-based. */
+  readonly rowGroup?: number;
+  /** With code 'AMBIGUOUS_COLUMN' or 'AMBIGUOUS_TENSOR': the columns or tensors that could be the embeddings. */
+  readonly candidates?: string[];
 }
 
 export type ParseInput = Blob | ArrayBuffer | ArrayBufferView | string;
-export type EmbeddingsFormat = 'auto' | 'npy' | 'csv' | 'tsv' | 'json' | 'jsonl';
+export type EmbeddingsFormat = 'auto' | 'npy' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'parquet' | 'arrow' | 'safetensors';
 
 export interface MetadataTable {
   columns: string[];
@@ -286,6 +291,10 @@ export interface ParseEmbeddingsOptions {
   delimiter?: string;
   embeddingField?: string;
   labelField?: string;
+  /** Parquet / Arrow: the list<float|double> column, or several float columns in this order. */
+  column?: string | string[];
+  /** safetensors: the tensor's name (default: the only 2-D float tensor). */
+  tensor?: string;
   maxBytes?: number;
   onProgress?: (progress: Progress) => void;
   metadata?: MetadataTable;
