@@ -81,27 +81,15 @@ float lance_williams(Linkage linkage, float d_ix, float d_iy, std::int32_t nx, s
                             static_cast<double>(nx + ny));
 }
 
-// The merge tree: nodes [0, n) are leaves (positions in items), node n + k is
-// the k-th merge. `first` is the child whose smallest original index is lower.
-struct MergeTree {
-  std::vector<std::int32_t> first;
-  std::vector<std::int32_t> second;
-  std::vector<std::int32_t> min_item;
-};
-
 // Nearest-neighbour chain (Murtagh 1983; as in scipy's nn_chain): valid for
 // the reducible linkages average, complete and single, O(n²) time. Clusters
 // live at the index of their larger member; the smaller index is retired.
-MergeTree nn_chain(CondensedDistances& dist, Linkage linkage, const std::int32_t* items) {
+void nn_chain(CondensedDistances& dist, Linkage linkage, std::vector<Merge>& merges) {
   const std::int32_t n = dist.n;
-  MergeTree tree;
-  tree.first.assign(2 * n - 1, -1);
-  tree.second.assign(2 * n - 1, -1);
-  tree.min_item.resize(2 * n - 1);
-  std::vector<std::int32_t> node_of(n), size(n, 1), next(n), prev(n);
+  merges.clear();
+  merges.reserve(n - 1);
+  std::vector<std::int32_t> size(n, 1), next(n), prev(n);
   for (std::int32_t i = 0; i < n; ++i) {
-    node_of[i] = i;
-    tree.min_item[i] = items[i];
     next[i] = i + 1 < n ? i + 1 : -1;
     prev[i] = i - 1;
   }
@@ -112,10 +100,11 @@ MergeTree nn_chain(CondensedDistances& dist, Linkage linkage, const std::int32_t
   for (std::int32_t k = 0; k < n - 1; ++k) {
     if (chain.empty()) chain.push_back(head);
     std::int32_t a = 0, b = 0;
+    float best = 0.0f;
     for (;;) {
       a = chain.back();
       // Preferring the previous link on a tie is what makes the chain end.
-      float best = std::numeric_limits<float>::infinity();
+      best = std::numeric_limits<float>::infinity();
       b = -1;
       if (chain.size() >= 2) {
         b = chain[chain.size() - 2];
@@ -136,13 +125,7 @@ MergeTree nn_chain(CondensedDistances& dist, Linkage linkage, const std::int32_t
     chain.pop_back();
     const std::int32_t x = std::min(a, b), y = std::max(a, b);
     const std::int32_t nx = size[x], ny = size[y];
-
-    const std::int32_t p = node_of[x], q = node_of[y], t = n + k;
-    const bool p_first = tree.min_item[p] < tree.min_item[q];
-    tree.first[t] = p_first ? p : q;
-    tree.second[t] = p_first ? q : p;
-    tree.min_item[t] = std::min(tree.min_item[p], tree.min_item[q]);
-    node_of[y] = t;
+    merges.push_back({x, y, best});
 
     size[x] = 0;
     size[y] = nx + ny;
@@ -153,6 +136,34 @@ MergeTree nn_chain(CondensedDistances& dist, Linkage linkage, const std::int32_t
       float& d_iy = dist.at(i, y);
       d_iy = lance_williams(linkage, dist.at(i, x), d_iy, nx, ny);
     }
+  }
+}
+
+// The merge tree: nodes [0, n) are leaves (positions in items), node n + k is
+// the k-th merge. `first` is the child whose smallest original index is lower.
+struct MergeTree {
+  std::vector<std::int32_t> first;
+  std::vector<std::int32_t> second;
+  std::vector<std::int32_t> min_item;
+};
+
+MergeTree merge_tree(const std::vector<Merge>& merges, std::int32_t n, const std::int32_t* items) {
+  MergeTree tree;
+  tree.first.assign(2 * n - 1, -1);
+  tree.second.assign(2 * n - 1, -1);
+  tree.min_item.resize(2 * n - 1);
+  std::vector<std::int32_t> node_of(n);
+  for (std::int32_t i = 0; i < n; ++i) {
+    node_of[i] = i;
+    tree.min_item[i] = items[i];
+  }
+  for (std::int32_t k = 0; k < n - 1; ++k) {
+    const std::int32_t p = node_of[merges[k].retired], q = node_of[merges[k].kept], t = n + k;
+    const bool p_first = tree.min_item[p] < tree.min_item[q];
+    tree.first[t] = p_first ? p : q;
+    tree.second[t] = p_first ? q : p;
+    tree.min_item[t] = std::min(tree.min_item[p], tree.min_item[q]);
+    node_of[merges[k].kept] = t;
   }
   return tree;
 }
@@ -178,24 +189,43 @@ void leaf_order(const MergeTree& tree, std::int32_t n, const std::vector<std::in
 
 }  // namespace
 
-Status hierarchical_order(const NormalizedRows& x, Linkage linkage, std::int32_t* items,
-                          std::int32_t count) {
-  if (count > kMaxHierarchicalItems) {
-    const double megabytes = static_cast<double>(count) * (count - 1) / 2 * sizeof(float) / 1e6;
-    return Status::failure(std::string(linkage_name(linkage)) + " linkage of " +
-                           std::to_string(count) + " items needs O(n^2) memory (" +
-                           std::to_string(static_cast<long long>(megabytes)) +
-                           " MB of pairwise distances); hierarchical orders are limited to " +
-                           std::to_string(kMaxHierarchicalItems) +
-                           " items: use 'spectral' for larger sets",
-                           StatusCode::TooLarge);
-  }
+Status hierarchical_size_check(Linkage linkage, std::int32_t count) {
+  if (count <= kMaxHierarchicalItems) return Status::success();
+  const double megabytes = static_cast<double>(count) * (count - 1) / 2 * sizeof(float) / 1e6;
+  return Status::failure(std::string(linkage_name(linkage)) + " linkage of " + std::to_string(count) +
+                             " items needs O(n^2) memory (" +
+                             std::to_string(static_cast<long long>(megabytes)) +
+                             " MB of pairwise distances); hierarchical orders are limited to " +
+                             std::to_string(kMaxHierarchicalItems) +
+                             " items: use 'spectral' for larger sets",
+                         StatusCode::TooLarge);
+}
+
+Status hierarchical_merges(const NormalizedRows& x, Linkage linkage, const std::int32_t* items,
+                           std::int32_t count, std::vector<Merge>& merges) {
+  const Status size = hierarchical_size_check(linkage, count);
+  if (!size.ok) return size;
+  merges.clear();
   if (count < 2) return Status::success();
   CondensedDistances dist;
   fill_distances(x, items, count, dist);
+  nn_chain(dist, linkage, merges);
+  return Status::success();
+}
+
+void dendrogram_leaf_order(const std::vector<Merge>& merges, std::int32_t* items, std::int32_t count) {
+  if (count < 2) return;
   const std::vector<std::int32_t> original(items, items + count);
-  const MergeTree tree = nn_chain(dist, linkage, items);
+  const MergeTree tree = merge_tree(merges, count, items);
   leaf_order(tree, count, original, items);
+}
+
+Status hierarchical_order(const NormalizedRows& x, Linkage linkage, std::int32_t* items,
+                          std::int32_t count) {
+  std::vector<Merge> merges;
+  const Status status = hierarchical_merges(x, linkage, items, count, merges);
+  if (!status.ok) return status;
+  dendrogram_leaf_order(merges, items, count);
   return Status::success();
 }
 

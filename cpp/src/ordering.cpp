@@ -6,13 +6,24 @@
 #include <string>
 
 #include "cosine_heatmap/hierarchical_clustering.hpp"
+#include "cosine_heatmap/optimal_leaf_order.hpp"
 #include "cosine_heatmap/spectral_ordering.hpp"
 
 namespace cosine_heatmap {
 namespace {
 
-Status order_groups(const NormalizedRows& x, const std::vector<std::int32_t>& groups,
-                    std::vector<std::int32_t>& permutation) {
+// The dendrogram's leaves, in its optimal leaf order when asked for.
+Status clustered_order(const NormalizedRows& x, Linkage linkage, bool optimal, std::int32_t* items,
+                       std::int32_t count, const ProgressCallback& progress) {
+  if (!optimal) return hierarchical_order(x, linkage, items, count);
+  std::vector<Merge> merges;
+  const Status status = hierarchical_merges(x, linkage, items, count, merges);
+  if (!status.ok) return status;
+  return optimal_leaf_order(x, merges, items, count, progress);
+}
+
+Status order_groups(const NormalizedRows& x, const std::vector<std::int32_t>& groups, bool optimal,
+                    std::vector<std::int32_t>& permutation, const ProgressCallback& progress) {
   if (groups.size() != permutation.size()) {
     return Status::failure("order by groups: got " + std::to_string(groups.size()) +
                            " group ids for " + std::to_string(permutation.size()) + " items");
@@ -28,7 +39,7 @@ Status order_groups(const NormalizedRows& x, const std::vector<std::int32_t>& gr
     std::int32_t* items = permutation.data() + begin;
     const Status status = end - begin > kMaxHierarchicalItems
                               ? spectral_order(x, items, end - begin)
-                              : hierarchical_order(x, Linkage::Average, items, end - begin);
+                              : clustered_order(x, Linkage::Average, optimal, items, end - begin, progress);
     if (!status.ok) return status;
     begin = end;
   }
@@ -38,7 +49,7 @@ Status order_groups(const NormalizedRows& x, const std::vector<std::int32_t>& gr
 }  // namespace
 
 Status order_items(const NormalizedRows& x, const OrderOptions& options,
-                   std::vector<std::int32_t>& permutation) {
+                   std::vector<std::int32_t>& permutation, const ProgressCallback& progress) {
   if (x.rows < 0 || x.dim < 0 ||
       x.data.size() != static_cast<std::size_t>(x.rows) * static_cast<std::size_t>(x.dim)) {
     return Status::failure("order: the normalized rows hold " + std::to_string(x.data.size()) +
@@ -50,13 +61,16 @@ Status order_items(const NormalizedRows& x, const OrderOptions& options,
   switch (options.method) {
     case OrderMethod::Original: return Status::success();
     case OrderMethod::Average:
-      return hierarchical_order(x, Linkage::Average, permutation.data(), x.rows);
+      return clustered_order(x, Linkage::Average, options.optimal_leaf_ordering, permutation.data(), x.rows,
+                             progress);
     case OrderMethod::Complete:
-      return hierarchical_order(x, Linkage::Complete, permutation.data(), x.rows);
+      return clustered_order(x, Linkage::Complete, options.optimal_leaf_ordering, permutation.data(), x.rows,
+                             progress);
     case OrderMethod::Single:
-      return hierarchical_order(x, Linkage::Single, permutation.data(), x.rows);
+      return clustered_order(x, Linkage::Single, options.optimal_leaf_ordering, permutation.data(), x.rows,
+                             progress);
     case OrderMethod::Spectral: return spectral_order(x, permutation.data(), x.rows);
-    case OrderMethod::Groups: return order_groups(x, options.groups, permutation);
+    case OrderMethod::Groups: return order_groups(x, options.groups, options.optimal_leaf_ordering, permutation, progress);
   }
   return Status::failure("order: unknown method");
 }

@@ -7,6 +7,7 @@
 
 #include "cosine_heatmap/hierarchical_clustering.hpp"
 #include "cosine_heatmap/normalize.hpp"
+#include "cosine_heatmap/progress.hpp"
 #include "cosine_heatmap/status.hpp"
 
 namespace cosine_heatmap {
@@ -19,6 +20,10 @@ struct OrderOptions {
   // so the caller decides the order of groups by how it numbers them (e.g.
   // by first appearance, or by sorted label).
   std::vector<std::int32_t> groups;
+  // Average / Complete / Single, and Groups inside each group that is
+  // clustered: flip the dendrogram's merges into its optimal leaf order
+  // (optimal_leaf_order.hpp) instead of its plain one.
+  bool optimal_leaf_ordering = false;
 };
 
 // permutation[position] = item, a permutation of 0..n-1 (n = x.rows).
@@ -30,8 +35,9 @@ struct OrderOptions {
 // ordered inside by average linkage, or spectrally when a group is larger
 // than kMaxHierarchicalItems. Every method is deterministic: the same input
 // gives the same permutation natively and in WASM.
+// `progress` hears from the optimal leaf ordering, the one long step.
 Status order_items(const NormalizedRows& x, const OrderOptions& options,
-                   std::vector<std::int32_t>& permutation);
+                   std::vector<std::int32_t>& permutation, const ProgressCallback& progress = {});
 
 // Share of adjacent positions whose two items lie in the same block
 // (block_of_item[item]); 1 when there are fewer than two items. A score for
