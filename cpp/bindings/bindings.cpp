@@ -3,18 +3,35 @@
 // with an underscore; web/src/operations/ builds the public API on them.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/limits.hpp"
+#include "cosine_heatmap/optimal_leaf_order.hpp"
 #include "cosine_heatmap/ordering.hpp"
 #include "cosine_heatmap/status.hpp"
+#include "cosine_heatmap/tree_cut.hpp"
 #include "wasm_embedding_set.hpp"
 #include "wasm_text_embedder.hpp"
 
 namespace {
 
 std::string kernel_isa() { return cosine_heatmap::gram_kernel_isa(); }
+
+// Flat clusters from a linkage matrix of n items at `z` (Float64, (n − 1) × 4):
+// k clusters at most when k > 0, else the cut at distance `threshold`.
+// Writes n labels to `out`.
+bool cut_tree(std::uintptr_t z, std::int32_t n, std::int32_t k, double threshold, std::uintptr_t out) {
+  const auto* rows = reinterpret_cast<const double*>(z);
+  const std::vector<double> matrix(rows, rows + 4 * static_cast<std::size_t>(n > 0 ? n - 1 : 0));
+  const std::vector<std::int32_t> labels = k > 0 ? cosine_heatmap::cut_into_clusters(matrix, n, k)
+                                                 : cosine_heatmap::cut_at_distance(matrix, n, threshold);
+  std::copy(labels.begin(), labels.end(), reinterpret_cast<std::int32_t*>(out));
+  return true;
+}
 
 }  // namespace
 
@@ -27,6 +44,10 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .value("single", OrderMethod::Single)
       .value("spectral", OrderMethod::Spectral)
       .value("groups", OrderMethod::Groups);
+  emscripten::enum_<Linkage>("Linkage")
+      .value("average", Linkage::Average)
+      .value("complete", Linkage::Complete)
+      .value("single", Linkage::Single);
   emscripten::enum_<StatusCode>("StatusCode")
       .value("OK", StatusCode::Ok)
       .value("INVALID_ARGUMENT", StatusCode::InvalidArgument)
@@ -38,6 +59,7 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
   emscripten::constant("MAX_HEAP_BYTES", kMaxHeapBytes);
   emscripten::constant("QUANTILE_BINS", kQuantileBins);
   emscripten::constant("MAX_HIERARCHICAL_ITEMS", kMaxHierarchicalItems);
+  emscripten::constant("MAX_OPTIMAL_LEAF_ORDER_ITEMS", kMaxOptimalLeafOrderItems);
 
   emscripten::class_<WasmEmbeddingSet>("EmbeddingSet")
       .constructor<>()
@@ -51,6 +73,8 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_crossRows", &WasmEmbeddingSet::cross_rows)
       .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
       .function("_order", &WasmEmbeddingSet::order)
+      .function("_linkage", &WasmEmbeddingSet::linkage)
+      .function("_spectralClusters", &WasmEmbeddingSet::spectral_clusters)
       .function("_overviewMean", &WasmEmbeddingSet::overview_mean)
       .function("_overviewExtreme", &WasmEmbeddingSet::overview_extreme)
       .function("_analyzePass", &WasmEmbeddingSet::analyze_pass)
@@ -66,5 +90,6 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_comparePass", &WasmEmbeddingSet::compare_pass)
       .function("_tile", &WasmEmbeddingSet::tile);
   emscripten::function("_kernelIsa", &kernel_isa);
+  emscripten::function("_cutTree", &cut_tree);
   emscripten::function("_embedTexts", &embed_texts_js);
 }

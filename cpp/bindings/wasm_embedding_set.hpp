@@ -18,11 +18,13 @@
 #include "core_result.hpp"
 #include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/limits.hpp"
+#include "cosine_heatmap/linkage_matrix.hpp"
 #include "cosine_heatmap/normalize.hpp"
 #include "cosine_heatmap/ordering.hpp"
 #include "cosine_heatmap/overview.hpp"
 #include "cosine_heatmap/pair_summary.hpp"
 #include "cosine_heatmap/similarity.hpp"
+#include "cosine_heatmap/spectral_clusters.hpp"
 
 namespace cosine_heatmap {
 
@@ -102,15 +104,42 @@ class WasmEmbeddingSet {
   }
 
   // Group ids at `groups` (one per item) for OrderMethod::Groups. Writes n
-  // items to out.
-  val order(OrderMethod method, std::uintptr_t groups, std::int32_t group_count, std::uintptr_t out) {
+  // items to out. `progress(done, total)` (a function, or undefined) hears
+  // from the optimal leaf ordering.
+  val order(OrderMethod method, std::uintptr_t groups, std::int32_t group_count, bool optimal_leaf_ordering,
+            std::uintptr_t out, val progress) {
     OrderOptions options;
     options.method = method;
+    options.optimal_leaf_ordering = optimal_leaf_ordering;
     const auto* ids = reinterpret_cast<const std::int32_t*>(groups);
     options.groups.assign(ids, ids + group_count);
     std::vector<std::int32_t> permutation;
-    const Status status = order_items(rows_, options, permutation);
+    ProgressCallback report;
+    if (progress.typeOf().as<std::string>() == "function") {
+      report = [&progress](std::size_t done, std::size_t total) {
+        progress(static_cast<double>(done), static_cast<double>(total));
+        return true;
+      };
+    }
+    const Status status = order_items(rows_, options, permutation, report);
     if (status.ok) std::copy(permutation.begin(), permutation.end(), reinterpret_cast<std::int32_t*>(out));
+    return done_or_failure(status);
+  }
+
+  // The (n − 1) × 4 linkage matrix in SciPy's convention, as a Float64Array.
+  val linkage(Linkage method) {
+    std::vector<double> z;
+    const Status status = linkage_matrix(rows_, method, z);
+    if (!status.ok) return failure_value(status);
+    return copy_to_js("Float64Array", z);
+  }
+
+  // n labels at `out` by recursive spectral bisection: k clusters when k > 0,
+  // else every split above `threshold` (spectral_clusters.hpp).
+  val spectral_clusters(std::int32_t k, double threshold, std::uintptr_t out) {
+    std::vector<std::int32_t> labels;
+    const Status status = cosine_heatmap::spectral_clusters(rows_, k, threshold, labels);
+    if (status.ok) std::copy(labels.begin(), labels.end(), reinterpret_cast<std::int32_t*>(out));
     return done_or_failure(status);
   }
 

@@ -39,7 +39,8 @@ Status order_groups(const NormalizedRows& x, const std::vector<std::int32_t>& gr
     std::int32_t* items = permutation.data() + begin;
     const Status status = end - begin > kMaxHierarchicalItems
                               ? spectral_order(x, items, end - begin)
-                              : clustered_order(x, Linkage::Average, optimal, items, end - begin, progress);
+                              : clustered_order(x, Linkage::Average, optimal && end - begin <= kMaxOptimalLeafOrderItems,
+                                                items, end - begin, progress);
     if (!status.ok) return status;
     begin = end;
   }

@@ -7,6 +7,7 @@
 #include "cosine_heatmap/linkage_matrix.hpp"
 #include "cosine_heatmap/optimal_leaf_order.hpp"
 #include "cosine_heatmap/ordering.hpp"
+#include "cosine_heatmap/spectral_clusters.hpp"
 #include "cosine_heatmap/tree_cut.hpp"
 #include "test_helpers.hpp"
 
@@ -234,4 +235,29 @@ TEST_CASE("optimal leaf order through order_items, and cancel", "[linkage][olo]"
   REQUIRE(order_items(x, options, b).ok);
   const std::int32_t first_group = n - (n + 2) / 3;  // items not divisible by 3
   for (std::int32_t k = 0; k < n; ++k) CHECK(options.groups[b[k]] == (k < first_group ? 0 : 1));
+}
+
+TEST_CASE("spectral clusters find planted clusters, by k and by threshold", "[linkage][spectral]") {
+  const std::int32_t n = 3000, d = 16, planted = 5;
+  auto centres = test_helpers::random_matrix(planted, d, 9);
+  auto noise = test_helpers::random_matrix(n, d, 10);
+  std::vector<float> v(static_cast<std::size_t>(n) * d);
+  for (std::int32_t i = 0; i < n; ++i) {
+    for (std::int32_t k = 0; k < d; ++k) v[i * d + k] = 3.0f * centres[(i % planted) * d + k] + noise[i * d + k];
+  }
+  const auto x = test_helpers::normalized(v, n, d);
+  std::vector<std::int32_t> labels;
+  REQUIRE(spectral_clusters(x, planted, 0.0, labels).ok);
+  CHECK(cluster_count(labels) == planted);
+  // Planted clusters recovered: items of one planted cluster share a label.
+  std::int32_t agree = 0;
+  for (std::int32_t i = planted; i < n; ++i) agree += labels[i] == labels[i % planted] ? 1 : 0;
+  CHECK(agree > (n - planted) * 95 / 100);
+  CHECK(labels[0] == 0);
+  std::vector<std::int32_t> by_threshold;
+  REQUIRE(spectral_clusters(x, 0, 0.5, by_threshold).ok);
+  CHECK(cluster_count(by_threshold) >= planted);
+  std::vector<std::int32_t> one;
+  REQUIRE(spectral_clusters(x, 1, 0.0, one).ok);
+  CHECK(cluster_count(one) == 1);
 }

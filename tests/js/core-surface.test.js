@@ -68,8 +68,9 @@ test('every raw call that fails answers {code, message}, never an empty string, 
 test('every worker action belongs to exactly one operation module', () => {
   assert.deepEqual(Object.keys(workerActions).sort(), [
     'analyzePass', 'band', 'compareFromBands', 'compareMoments', 'comparePass', 'crossMomentsBand', 'crossRows',
-    'dispose', 'embedTexts', 'gramMomentsBand', 'gramStatistics', 'gramStatisticsFromBands', 'groupStatistics', 'info',
-    'load', 'order', 'overviewExtreme', 'overviewMean', 'pairSample', 'pairSummary', 'tile', 'topKPass',
+    'cutTree', 'dispose', 'embedTexts', 'gramMomentsBand', 'gramStatistics', 'gramStatisticsFromBands', 'groupStatistics',
+    'info', 'linkage', 'load', 'order', 'overviewExtreme', 'overviewMean', 'pairSample', 'pairSummary', 'spectralClusters',
+    'tile', 'topKPass',
   ]);
 });
 

@@ -27,6 +27,9 @@ export interface EnumValue<Name extends string> {
 export type OrderMethodName = 'original' | 'average' | 'complete' | 'single' | 'spectral' | 'groups';
 export type OrderMethodValue = EnumValue<'OrderMethod_'>;
 
+export type LinkageName = 'average' | 'complete' | 'single';
+export type LinkageValue = EnumValue<'Linkage'>;
+
 export interface PairSummaryPart {
   count: number;
   sum: number;
@@ -116,7 +119,14 @@ export interface RawEmbeddingSet {
   _bandWithTranspose(rowBegin: number, rowEnd: number, out: Pointer): CoreResult<true>;
   _crossRows(other: RawEmbeddingSet, rowBegin: number, rowEnd: number, out: Pointer): CoreResult<true>;
   _pairSummary(rowBegin: number, rowEnd: number): CoreResult<PairSummaryPart>;
-  _order(method: OrderMethodValue, groups: Pointer, groupCount: number, out: Pointer): CoreResult<true>;
+  _order(
+    method: OrderMethodValue, groups: Pointer, groupCount: number, optimalLeafOrdering: boolean, out: Pointer,
+    progress: ((done: number, total: number) => void) | undefined,
+  ): CoreResult<true>;
+  /** SciPy's linkage matrix, (n − 1) × 4 row-major. */
+  _linkage(method: LinkageValue): CoreResult<Float64Array>;
+  /** n labels at out; k clusters when k > 0, else splits above threshold. */
+  _spectralClusters(k: number, threshold: number, out: Pointer): CoreResult<true>;
   _overviewMean(rowEdges: number[], colEdges: number[], order: Pointer, orderCount: number, out: Pointer): CoreResult<true>;
   _overviewExtreme(
     rowEdges: number[], colEdges: number[], order: Pointer, orderCount: number,
@@ -146,12 +156,16 @@ export interface RawEmbeddingSet {
 export interface CosineCore {
   EmbeddingSet: new () => RawEmbeddingSet;
   OrderMethod: Record<OrderMethodName, OrderMethodValue>;
+  Linkage: Record<LinkageName, LinkageValue>;
   StatusCode: Record<'OK' | CoreFailure['code'], EnumValue<'StatusCode'>>;
   MAX_SET_BYTES: number;
   MAX_HEAP_BYTES: number;
   QUANTILE_BINS: number;
   MAX_HIERARCHICAL_ITEMS: number;
+  MAX_OPTIMAL_LEAF_ORDER_ITEMS: number;
   _kernelIsa(): string;
+  /** Labels of the n items of the linkage matrix at z: at most k clusters when k > 0, else cut at threshold. */
+  _cutTree(z: Pointer, n: number, k: number, threshold: number, out: Pointer): true;
   _embedTexts(
     texts: string[], options: TextEmbedderSettings, progress: ((done: number, total: number) => void) | undefined,
   ): CoreResult<EmbeddedTexts>;

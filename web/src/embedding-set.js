@@ -1,6 +1,8 @@
 import { CosineHeatmapError } from './errors.js';
 import { analyze, dropAnalyses } from './operations/analyze.js';
+import { clusters } from './operations/clusters.js';
 import { compare } from './operations/compare.js';
+import { linkage } from './operations/linkage.js';
 import { neighbours } from './operations/neighbours.js';
 import { order } from './operations/order.js';
 import { overview } from './operations/overview.js';
@@ -19,6 +21,7 @@ export class EmbeddingSet {
   #id;
   #disposed = false;
   #orders = new Map(); // method (and groups) -> Promise<Int32Array>
+  #linkages = new Map(); // linkage method -> Promise<Float64Array>
   #generation; // the pool's generation when loaded: a replaced worker lost this set
 
   constructor(engine, id, { size, dim, zeroRows }) {
@@ -65,11 +68,27 @@ export class EmbeddingSet {
   // O(n²) memory, refused above 10,000 items); 'spectral' (recursive
   // spectral bisection, matrix-free, any n); 'groups' with {groups}
   // (groups contiguous in natural sort order of their names, clustered
-  // inside). Deterministic: the same input gives the same order in Node and
+  // inside). optimalLeafOrdering: true flips the dendrogram into its optimal
+  // leaf order (up to 3,000 items; 'auto' uses it there). Deterministic: the same input gives the same order in Node and
   // in browsers. Computed in one worker; cancel rejects at once, though that
   // worker finishes the job before taking the next. Results are cached.
   async order(options) {
     return order(this.#engine, this.#usable(), this.#orders, this.#options(options, 'order'));
+  }
+
+  // The dendrogram of 'average' | 'complete' | 'single' linkage on cosine
+  // distance 1 − S in SciPy's linkage-matrix convention: {data: Float64Array,
+  // dims: [n − 1, 4]}. Same limit as the hierarchical orders. Cached.
+  async linkage(options) {
+    return linkage(this.#engine, this.#usable(), this.#linkages, this.#options(options, 'linkage'));
+  }
+
+  // Flat clusters, {method, k} or {method, threshold}: Int32Array of n
+  // labels 0..m−1, as fcluster(Z, k, 'maxclust') / fcluster(Z, t,
+  // 'distance') minus one; above 10,000 items by recursive spectral
+  // bisection (labels.method === 'spectral').
+  async clusters(options) {
+    return clusters(this.#engine, this.#usable(), this.#linkages, this.#options(options, 'clusters'));
   }
 
   // The matrix in `order` (a permutation; default: original), limited to

@@ -75,8 +75,10 @@ export interface EngineLimits {
   maxHeapBytes: number;
   /** Bins of analyze()'s fine histogram behind the quantiles. */
   quantileBins: number;
-  /** Most items a hierarchical order takes. */
+  /** Most items a hierarchical order (and linkage()) takes. */
   maxHierarchicalItems: number;
+  /** Most items an optimal leaf ordering takes. */
+  maxOptimalLeafOrderItems: number;
 }
 
 export interface WorkerStats {
@@ -103,7 +105,20 @@ export interface TextEmbedderSettings {
 /** 'auto': by group when groups are given, average linkage up to 5,000 items, spectral above. */
 export type OrderMethod = 'auto' | 'original' | 'average' | 'complete' | 'single' | 'spectral' | 'groups';
 /** A permutation (position -> item); `method` names the method used ('auto' resolved). */
-export type Order = Int32Array & { method: Exclude<OrderMethod, 'auto'> };
+export type Order = Int32Array & { method: Exclude<OrderMethod, 'auto'>; optimalLeafOrdering: boolean };
+
+export type LinkageMethod = 'average' | 'complete' | 'single';
+
+/** SciPy's linkage matrix on cosine distance 1 − S: row i merges data[4i] < data[4i+1] (ids < n items, n + j the cluster of row j) at distance data[4i+2], giving data[4i+3] items. */
+export interface Linkage {
+  data: Float64Array;
+  dims: [number, 4];
+}
+
+/** n labels 0..m−1; method 'spectral' when the set is beyond the hierarchical limit. */
+export type ClusterLabels = Int32Array & { method: LinkageMethod | 'spectral' };
+
+export type ClustersOptions = { method?: LinkageMethod } & ({ k: number; threshold?: undefined } | { threshold: number; k?: undefined }) & LongCallOptions;
 export type Reduce = 'mean' | 'max' | 'min';
 
 export interface Window {
@@ -237,7 +252,11 @@ export class EmbeddingSet {
   similarity(options?: LongCallOptions): Promise<SimilarityMatrix>;
   crossSimilarity(other: EmbeddingSet, options?: LongCallOptions): Promise<SimilarityMatrix>;
   pairSummary(options?: LongCallOptions): Promise<{ count: number; mean: number; min: number; max: number }>;
-  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown> } & LongCallOptions): Promise<Order>;
+  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown>; optimalLeafOrdering?: boolean } & LongCallOptions): Promise<Order>;
+  /** The dendrogram (up to maxHierarchicalItems items), cached per method. */
+  linkage(options?: { method?: LinkageMethod } & LongCallOptions): Promise<Linkage>;
+  /** Flat clusters: fcluster(Z, k, 'maxclust') or fcluster(Z, threshold, 'distance'), minus one. */
+  clusters(options: ClustersOptions): Promise<ClusterLabels>;
   overview(options?: { size?: number; reduce?: Reduce; order?: ArrayLike<number>; window?: Window } & LongCallOptions): Promise<Overview>;
   analyze(options?: AnalyzeOptions): Promise<Statistics>;
   topK(k?: number, options?: LongCallOptions): Promise<TopK>;

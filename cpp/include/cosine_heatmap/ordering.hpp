@@ -20,8 +20,8 @@ struct OrderOptions {
   // so the caller decides the order of groups by how it numbers them (e.g.
   // by first appearance, or by sorted label).
   std::vector<std::int32_t> groups;
-  // Average / Complete / Single, and Groups inside each group that is
-  // clustered: flip the dendrogram's merges into its optimal leaf order
+  // Average / Complete / Single (refused beyond kMaxOptimalLeafOrderItems),
+  // and Groups inside each group of at most that many items: flip the dendrogram's merges into its optimal leaf order
   // (optimal_leaf_order.hpp) instead of its plain one.
   bool optimal_leaf_ordering = false;
 };

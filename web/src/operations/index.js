@@ -3,8 +3,10 @@
 // that splits it into jobs and merges the parts; adding an operation is its
 // C++ function, its binding, its module here.
 import { actions as analyze } from './analyze.js';
+import { actions as clusters } from './clusters.js';
 import { actions as compare } from './compare.js';
 import { actions as embedTexts } from './embed-texts.js';
+import { actions as linkage } from './linkage.js';
 import { actions as load } from './load.js';
 import { actions as order } from './order.js';
 import { actions as overview } from './overview.js';
@@ -13,7 +15,7 @@ import { actions as similarity } from './similarity.js';
 import { actions as tiles } from './tiles.js';
 import { actions as topK } from './top-k.js';
 
-const modules = { analyze, compare, embedTexts, load, order, overview, pairSummary, similarity, tiles, topK };
+const modules = { analyze, clusters, compare, embedTexts, linkage, load, order, overview, pairSummary, similarity, tiles, topK };
 
 export const workerActions = Object.create(null);
 for (const [module, actions] of Object.entries(modules)) {

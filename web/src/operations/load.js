@@ -17,6 +17,7 @@ export const actions = {
           maxHeapBytes: core.MAX_HEAP_BYTES,
           quantileBins: core.QUANTILE_BINS,
           maxHierarchicalItems: core.MAX_HIERARCHICAL_ITEMS,
+          maxOptimalLeafOrderItems: core.MAX_OPTIMAL_LEAF_ORDER_ITEMS,
         },
       },
     };

@@ -3,7 +3,7 @@
 import { transferred } from '../worker-results.js';
 import { CosineHeatmapError } from '../errors.js';
 import { groupIds as toGroupIds } from '../group-ids.js';
-import { describeValue } from '../validate-options.js';
+import { boolean, describeValue } from '../validate-options.js';
 
 export const ORDER_METHODS = ['auto', 'original', 'average', 'complete', 'single', 'spectral', 'groups'];
 
@@ -24,7 +24,7 @@ export function autoOrderMethod(size, hasGroups) {
 
 /** @type {Record<string, import('../engine-host.js').WorkerAction>} */
 export const actions = {
-  order(host, { id, method, groupIds }) {
+  order(host, { id, method, groupIds, optimal }, { progress }) {
     const set = host.set(id);
     const { core } = host;
     const methodValue = Object.hasOwn(core.OrderMethod, method) ? core.OrderMethod[method] : null;
@@ -32,7 +32,7 @@ export const actions = {
     const permutation = host.output(
       set._size(),
       'order',
-      (pointer) => host.lend(groupIds, 'order', (groups) => set._order(methodValue, groups, groupIds.length, pointer)),
+      (pointer) => host.lend(groupIds, 'order', (groups) => set._order(methodValue, groups, groupIds.length, optimal, pointer, progress)),
       'int32',
     );
     return transferred(permutation);
@@ -42,15 +42,32 @@ export const actions = {
 // A permutation (Int32Array: position -> item), computed once per method
 // (and groups) in one worker and cached in `cache`; each caller gets a copy,
 // whose `method` property names the method used ('auto' resolved).
+// optimalLeafOrdering (average / complete / single / groups): the
+// dendrogram's optimal leaf order (Bar-Joseph et al. 2001) instead of its
+// plain one; 'auto' uses it up to engine.limits.maxOptimalLeafOrderItems
+// items (inside each group for 'groups').
 export async function order(engine, set, cache, options) {
   const { groups, signal, onProgress } = options;
-  let { method = 'original' } = options;
+  let { method = 'original', optimalLeafOrdering } = options;
+  if (optimalLeafOrdering !== undefined) boolean(optimalLeafOrdering, 'order: optimalLeafOrdering');
   if (!ORDER_METHODS.includes(method)) {
     throw new CosineHeatmapError(`order: method must be one of ${ORDER_METHODS.join(', ')}; got ${describeValue(method)}`, {
       code: 'INVALID_ARGUMENT',
     });
   }
-  if (method === 'auto') method = autoOrderMethod(set.size, groups !== undefined && groups !== null);
+  const oloLimit = engine.limits.maxOptimalLeafOrderItems;
+  if (method === 'auto') {
+    method = autoOrderMethod(set.size, groups !== undefined && groups !== null);
+    optimalLeafOrdering ??= method === 'groups' || (HIERARCHICAL.includes(method) && set.size <= oloLimit);
+  }
+  const optimal = Boolean(optimalLeafOrdering) && (HIERARCHICAL.includes(method) || method === 'groups');
+  if (optimal && method !== 'groups' && set.size > oloLimit) {
+    throw new CosineHeatmapError(
+      `order: optimal leaf ordering of ${set.size} items needs an n x n table and O(n^3) time; it is limited to ` +
+        `${oloLimit} items: order without optimalLeafOrdering, or use 'auto'`,
+      { code: 'TOO_LARGE' },
+    );
+  }
   // Refused here, not after waiting in the queue behind other work.
   const limit = engine.limits.maxHierarchicalItems;
   if (HIERARCHICAL.includes(method) && set.size > limit) {
@@ -63,10 +80,10 @@ export async function order(engine, set, cache, options) {
   }
   let groupIds = new Int32Array(0);
   if (method === 'groups') groupIds = toGroupIds(groups, set.size, "order: 'groups'").ids;
-  const key = method === 'groups' ? `groups:${Array.from(groupIds).join(',')}` : method;
+  const key = `${method}${optimal ? '+olo' : ''}${method === 'groups' ? `:${Array.from(groupIds).join(',')}` : ''}`;
   if (!cache.has(key)) {
     let permutation = null;
-    const job = { action: 'order', args: { id: set._id, method, groupIds } };
+    const job = { action: 'order', args: { id: set._id, method, groupIds, optimal } };
     const computing = engine._pool
       .run([job], { signal, onProgress, onResult: (_, result) => (permutation = result) })
       .then(() => permutation);
@@ -76,5 +93,6 @@ export async function order(engine, set, cache, options) {
   const permutation = (await cache.get(key)).slice();
   // Not enumerable: the array still equals any other with the same items.
   Object.defineProperty(permutation, 'method', { value: method });
+  Object.defineProperty(permutation, 'optimalLeafOrdering', { value: optimal });
   return permutation;
 }
