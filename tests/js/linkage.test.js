@@ -253,3 +253,17 @@ test('beyond 10,000 items clusters come from spectral bisection, and say so', as
     set.dispose();
   }
 });
+
+test("optimalLeafOrdering 'auto': where it applies, plain above the limit", async () => {
+  const f = await fixture('planted-80');
+  const auto = await f.set.order({ method: 'complete', optimalLeafOrdering: 'auto' });
+  assert.equal(auto.optimalLeafOrdering, true);
+  assert.deepEqual(auto, await f.set.order({ method: 'complete', optimalLeafOrdering: true }));
+  const n = engine.limits.maxOptimalLeafOrderItems + 1;
+  const data = new Float32Array(n * 2);
+  for (let i = 0; i < n; i++) [data[2 * i], data[2 * i + 1]] = [Math.cos(i), Math.sin(i)];
+  const many = await engine.embeddings({ data, dims: [n, 2] });
+  const plain = await many.order({ method: 'single', optimalLeafOrdering: 'auto' });
+  assert.equal(plain.optimalLeafOrdering, false);
+  many.dispose();
+});

@@ -252,7 +252,7 @@ export class EmbeddingSet {
   similarity(options?: LongCallOptions): Promise<SimilarityMatrix>;
   crossSimilarity(other: EmbeddingSet, options?: LongCallOptions): Promise<SimilarityMatrix>;
   pairSummary(options?: LongCallOptions): Promise<{ count: number; mean: number; min: number; max: number }>;
-  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown>; optimalLeafOrdering?: boolean } & LongCallOptions): Promise<Order>;
+  order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown>; optimalLeafOrdering?: boolean | 'auto' } & LongCallOptions): Promise<Order>;
   /** The dendrogram (up to maxHierarchicalItems items), cached per method. */
   linkage(options?: { method?: LinkageMethod } & LongCallOptions): Promise<Linkage>;
   /** Flat clusters: fcluster(Z, k, 'maxclust') or fcluster(Z, threshold, 'distance'), minus one. */

@@ -42,14 +42,17 @@ export const actions = {
 // A permutation (Int32Array: position -> item), computed once per method
 // (and groups) in one worker and cached in `cache`; each caller gets a copy,
 // whose `method` property names the method used ('auto' resolved).
-// optimalLeafOrdering (average / complete / single / groups): the
+// optimalLeafOrdering (average / complete / single / groups): true for the
 // dendrogram's optimal leaf order (Bar-Joseph et al. 2001) instead of its
-// plain one; 'auto' uses it up to engine.limits.maxOptimalLeafOrderItems
-// items (inside each group for 'groups').
+// plain one (refused above engine.limits.maxOptimalLeafOrderItems items);
+// 'auto' (the default of method 'auto') where it applies: up to that many
+// items, inside each group of at most that many for 'groups'.
 export async function order(engine, set, cache, options) {
   const { groups, signal, onProgress } = options;
   let { method = 'original', optimalLeafOrdering } = options;
-  if (optimalLeafOrdering !== undefined) boolean(optimalLeafOrdering, 'order: optimalLeafOrdering');
+  if (optimalLeafOrdering !== undefined && optimalLeafOrdering !== 'auto') {
+    boolean(optimalLeafOrdering, 'order: optimalLeafOrdering');
+  }
   if (!ORDER_METHODS.includes(method)) {
     throw new CosineHeatmapError(`order: method must be one of ${ORDER_METHODS.join(', ')}; got ${describeValue(method)}`, {
       code: 'INVALID_ARGUMENT',
@@ -58,8 +61,9 @@ export async function order(engine, set, cache, options) {
   const oloLimit = engine.limits.maxOptimalLeafOrderItems;
   if (method === 'auto') {
     method = autoOrderMethod(set.size, groups !== undefined && groups !== null);
-    optimalLeafOrdering ??= method === 'groups' || (HIERARCHICAL.includes(method) && set.size <= oloLimit);
+    optimalLeafOrdering ??= 'auto';
   }
+  if (optimalLeafOrdering === 'auto') optimalLeafOrdering = method === 'groups' || set.size <= oloLimit;
   const optimal = Boolean(optimalLeafOrdering) && (HIERARCHICAL.includes(method) || method === 'groups');
   if (optimal && method !== 'groups' && set.size > oloLimit) {
     throw new CosineHeatmapError(
