@@ -124,6 +124,11 @@ double node_work(const LaidOutTree& t, std::int32_t r) {
   return halves(t.first[r]) * b + a * halves(t.second[r]) + a * b;
 }
 
+// Starts taken together: each row of S or M the inner loops stream is read
+// once for all of them, from cache, instead of once per start from memory
+// (the table outgrows the caches past a few thousand items).
+constexpr std::int32_t kStarts = 8;
+
 // Fills M for every pair that first meets at node r: for each start p in the
 // first child, best[m] = max over k (p's other side) of M(p, k) + S(k, m)
 // for every m in the second child, then M(p, q) = max over m (q's other side)
@@ -135,37 +140,61 @@ void fill_node(const LaidOutTree& t, std::int32_t r, OrderTable& table, std::vec
   const std::int32_t second = t.second[r];
   const bool second_is_leaf = second < t.n;
   const std::int32_t bs = second_is_leaf ? b1 : t.split[second - t.n];
-  best.resize(nb);
-  out.resize(nb);
-  for (std::int32_t p = a0; p < b0; ++p) {
+  const std::int32_t nb1 = bs - b0;
+  best.resize(static_cast<std::size_t>(kStarts) * nb);
+  out.resize(static_cast<std::size_t>(kStarts) * nb);
+  for (std::int32_t p0 = a0; p0 < b0;) {
+    // A block of starts that share their other side.
     std::int32_t k0, k1;
-    other_side(t, t.first[r], p, k0, k1);
-    std::fill(best.begin(), best.end(), kNone);
+    other_side(t, t.first[r], p0, k0, k1);
+    std::int32_t p1 = p0 + 1;
+    while (p1 < b0 && p1 - p0 < kStarts) {
+      std::int32_t l0, l1;
+      other_side(t, t.first[r], p1, l0, l1);
+      if (l0 != k0 || l1 != k1) break;
+      ++p1;
+    }
+    const std::int32_t starts = p1 - p0;
+    std::fill(best.begin(), best.begin() + static_cast<std::size_t>(starts) * nb, kNone);
     for (std::int32_t k = k0; k < k1; ++k) {
-      const float base = table.m(p, k);
       const float* s = table.row(k) + b0;  // S(k, m), k < m
-      float* bm = best.data();
-      for (std::int32_t i = 0; i < nb; ++i) bm[i] = std::max(bm[i], base + s[i]);
+      for (std::int32_t j = 0; j < starts; ++j) {
+        const float base = table.m(p0 + j, k);
+        float* bm = best.data() + static_cast<std::size_t>(j) * nb;
+        for (std::int32_t i = 0; i < nb; ++i) bm[i] = std::max(bm[i], base + s[i]);
+      }
     }
     if (second_is_leaf) {
-      out[0] = best[0];
+      for (std::int32_t j = 0; j < starts; ++j) out[static_cast<std::size_t>(j) * nb] = best[static_cast<std::size_t>(j) * nb];
     } else {
       // Ends q in the second half of `second` come from m in its first half:
       // M(m, q) = row q, columns [b0, bs).
       for (std::int32_t q = bs; q < b1; ++q) {
-        out[q - b0] = max_of_sums(best.data(), table.row(q) + b0, bs - b0);
+        const float* mq = table.row(q) + b0;
+        for (std::int32_t j = 0; j < starts; ++j) {
+          out[static_cast<std::size_t>(j) * nb + (q - b0)] =
+              max_of_sums(best.data() + static_cast<std::size_t>(j) * nb, mq, nb1);
+        }
       }
       // Ends q in the first half come from m in the second: M(m, q) = row m,
       // columns [b0, bs).
-      std::fill(out.begin(), out.begin() + (bs - b0), kNone);
+      for (std::int32_t j = 0; j < starts; ++j) {
+        std::fill(out.begin() + static_cast<std::size_t>(j) * nb, out.begin() + static_cast<std::size_t>(j) * nb + nb1, kNone);
+      }
       for (std::int32_t m = bs; m < b1; ++m) {
-        const float bm = best[m - b0];
         const float* mm = table.row(m) + b0;
-        float* o = out.data();
-        for (std::int32_t i = 0; i < bs - b0; ++i) o[i] = std::max(o[i], bm + mm[i]);
+        for (std::int32_t j = 0; j < starts; ++j) {
+          const float bm = best[static_cast<std::size_t>(j) * nb + (m - b0)];
+          float* o = out.data() + static_cast<std::size_t>(j) * nb;
+          for (std::int32_t i = 0; i < nb1; ++i) o[i] = std::max(o[i], bm + mm[i]);
+        }
       }
     }
-    for (std::int32_t q = b0; q < b1; ++q) table.set_m(p, q, out[q - b0]);
+    // M(p, q), p < q, lives in row q: the block's starts are adjacent there.
+    for (std::int32_t q = b0; q < b1; ++q) {
+      for (std::int32_t j = 0; j < starts; ++j) table.set_m(p0 + j, q, out[static_cast<std::size_t>(j) * nb + (q - b0)]);
+    }
+    p0 = p1;
   }
 }
 
