@@ -69,7 +69,7 @@ export class EmbeddingSet {
   // spectral bisection, matrix-free, any n); 'groups' with {groups}
   // (groups contiguous in natural sort order of their names, clustered
   // inside). optimalLeafOrdering: true flips the dendrogram into its optimal
-  // leaf order (up to 3,000 items; 'auto' uses it there). Deterministic: the same input gives the same order in Node and
+  // leaf order (up to 5,000 items; 'auto' uses it there). Deterministic: the same input gives the same order in Node and
   // in browsers. Computed in one worker; cancel rejects at once, though that
   // worker finishes the job before taking the next. Results are cached.
   async order(options) {

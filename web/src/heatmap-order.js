@@ -36,7 +36,8 @@ export async function orderFor(set, option, groups) {
   if (method === 'original') return undefined;
   if (method === 'groups' && !groups) throw needsGroups();
   if (typeof set.order === 'function') {
-    return set.order(method === 'groups' ? { method, groups } : { method });
+    // Hierarchical orders in their optimal leaf order where the engine allows it.
+    return set.order(method === 'groups' ? { method, groups, optimalLeafOrdering: 'auto' } : { method, optimalLeafOrdering: 'auto' });
   }
   return method === 'groups' ? groupOrder(groups) : undefined;
 }
