@@ -7,6 +7,7 @@ import { parseEmbeddings } from './parse-embeddings.js';
 import { attachMetadata, parseMetadata } from './parse-metadata.js';
 import { reportData } from './report-data.js';
 import { reportHtml } from './report-html.js';
+import { announcing } from './report-progress.js';
 
 // Node only: files in, one self-contained HTML report (and its statistics)
 // out, computed by the same WASM engine as the page. The command line
@@ -56,29 +57,6 @@ export async function createReport(embeddingsPath, options = {}) {
     set.dispose();
   }
 }
-
-// The set as reportData() sees it, telling onProgress when each of its long
-// engine calls starts and how far it is; everything else passes straight
-// through. reportData() stays a plain function of the set.
-const PHASES = { order: 'order', overview: 'overview', analyze: 'statistics' };
-
-function announcing(set, onProgress) {
-  return new Proxy(set, {
-    get(target, key) {
-      const value = Reflect.get(target, key, target);
-      if (typeof value !== 'function') return value;
-      const phase = PHASES[key];
-      if (!phase) return value.bind(target);
-      return (callOptions = {}) => {
-        const detail = phase === 'order' && callOptions.method ? `(${ORDER_WORDS[callOptions.method] ?? callOptions.method})` : undefined;
-        onProgress({ phase, detail });
-        return value.call(target, { ...callOptions, onProgress: (progress) => onProgress({ phase, detail, ...progress }) });
-      };
-    },
-  });
-}
-
-const ORDER_WORDS = { spectral: 'spectral bisection', average: 'average linkage', complete: 'complete linkage', single: 'single linkage', groups: 'by group' };
 
 /** The sources the report inlines: Plotly from its npm package, and our renderer. */
 export async function reportScripts() {

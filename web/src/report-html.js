@@ -68,10 +68,12 @@ export async function liveReportTemplate({ plotlySource, rendererSource, liveSou
     workers: true,
     // Shown in a notebook's frame sized to fit it: no height from the viewport.
     bodyClass: 'live',
+    // Painted while the data and the scripts below are still being read.
+    summary: 'Reading the report and starting the engine in this browser…',
   });
 }
 
-async function reportDocument({ title, data, scripts, policy: scriptExtras = [], workers = false, bodyClass = '' }) {
+async function reportDocument({ title, data, scripts, policy: scriptExtras = [], workers = false, bodyClass = '', summary = '' }) {
   const { createHash } = await import('node:crypto');
   const inlined = scripts.map(inlineScript);
   const hash = (source) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
@@ -98,7 +100,7 @@ async function reportDocument({ title, data, scripts, policy: scriptExtras = [],
 <body${bodyClass ? ` class="${bodyClass}"` : ''}>
 <header>
 <h1 id="report-title">${title}</h1>
-<p id="report-summary" class="summary"></p>
+<p id="report-summary" class="summary">${escapeHtml(summary)}</p>
 </header>
 <main>
 <section aria-labelledby="heatmap-heading"><h2 id="heatmap-heading">Similarity matrix</h2>
