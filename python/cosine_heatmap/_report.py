@@ -2,6 +2,7 @@
 template (built from the JavaScript library by `npm run build`), shown in
 Jupyter through _repr_html_ or written with save()."""
 import base64
+import functools
 import html
 import json
 import uuid
@@ -21,6 +22,7 @@ INPUT_FORMAT = 1
 DEFAULT_MAX_BYTES = 128 * 2**20
 
 
+@functools.lru_cache(maxsize=1)
 def _template():
     source = resources.files("cosine_heatmap").joinpath("_static", "report-template.html")
     try:
