@@ -70,6 +70,7 @@ EMSCRIPTEN_BINDINGS(cosine_heatmap) {
       .function("_dim", &WasmEmbeddingSet::dim)
       .function("_zeroRows", &WasmEmbeddingSet::zero_rows)
       .function("_bandWithTranspose", &WasmEmbeddingSet::band_with_transpose)
+      .function("_selfSimilarity", &WasmEmbeddingSet::self_similarity_into)
       .function("_crossRows", &WasmEmbeddingSet::cross_rows)
       .function("_pairSummary", &WasmEmbeddingSet::pair_summary)
       .function("_order", &WasmEmbeddingSet::order)

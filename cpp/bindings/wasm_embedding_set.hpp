@@ -82,6 +82,10 @@ class WasmEmbeddingSet {
                                                           reinterpret_cast<float*>(out), workspace_));
   }
 
+  // The whole n×n matrix at `out` in one call: the kernel alone, which
+  // `npm run bench` times against the end-to-end path.
+  void self_similarity_into(std::uintptr_t out) { self_similarity(rows_, reinterpret_cast<float*>(out)); }
+
   val cross_rows(const WasmEmbeddingSet& other, std::int32_t row_begin, std::int32_t row_end,
                  std::uintptr_t out) {
     return done_or_failure(cross_similarity_rows(rows_, other.rows_, row_begin, row_end,

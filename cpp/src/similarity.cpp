@@ -64,15 +64,18 @@ void self_similarity(const NormalizedRows& x, float* out) {
 
 namespace {
 
-// Rows [row_begin, row_end) of a against rows [0, col_end) of b, in tiles.
+// Rows [row_begin, row_end) of a against rows [0, col_end) of b, in tiles;
+// with `lower`, only the tiles that reach the diagonal or below it (entries
+// right of the diagonal in other tiles are left unwritten).
 void rows_against_prefix(const NormalizedRows& a, const NormalizedRows& b, std::int32_t row_begin,
                          std::int32_t row_end, std::int32_t col_end, float* out,
-                         GramWorkspace& workspace) {
+                         GramWorkspace& workspace, bool lower = false) {
   const std::size_t ld = static_cast<std::size_t>(col_end);
   for (std::int32_t r0 = row_begin; r0 < row_end; r0 += kTile) {
     const std::int32_t r1 = std::min(row_end, r0 + kTile);
-    for (std::int32_t c0 = 0; c0 < col_end; c0 += kTile) {
-      const std::int32_t c1 = std::min(col_end, c0 + kTile);
+    const std::int32_t last = lower ? std::min(col_end, r1) : col_end;
+    for (std::int32_t c0 = 0; c0 < last; c0 += kTile) {
+      const std::int32_t c1 = std::min(last, c0 + kTile);
       gram_tile(a.row(r0), r1 - r0, b.row(c0), c1 - c0, a.dim,
                 out + static_cast<std::size_t>(r0 - row_begin) * ld + c0, ld, workspace);
     }
@@ -97,17 +100,30 @@ Status similarity_band(const NormalizedRows& x, std::int32_t row_begin, std::int
 
 Status similarity_band_with_transpose(const NormalizedRows& x, std::int32_t row_begin,
                                       std::int32_t row_end, float* out, GramWorkspace& workspace) {
-  Status band = similarity_band(x, row_begin, row_end, out, workspace);
-  if (!band.ok) return band;
+  Status rows = check_rows(row_begin, row_end, x.rows);
+  if (!rows.ok) return rows;
   const std::size_t height = static_cast<std::size_t>(row_end - row_begin);
   const std::size_t width = static_cast<std::size_t>(row_end);
-  float* transposed = out + height * width;
+  // Only tiles that reach the diagonal or below: the band's own upper part
+  // is copied from its mirror afterwards, so the band costs its share of
+  // the triangle and no more.
+  rows_against_prefix(x, x, row_begin, row_end, row_end, out, workspace, true);
   // Blocked so both the reads and the writes stay within a few cache lines.
   constexpr std::size_t kBlock = 32;
+  const std::size_t first = static_cast<std::size_t>(row_begin);
   for (std::size_t i0 = 0; i0 < height; i0 += kBlock) {
     const std::size_t i1 = std::min(height, i0 + kBlock);
-    for (std::size_t j0 = 0; j0 < width; j0 += kBlock) {
-      const std::size_t j1 = std::min(width, j0 + kBlock);
+    for (std::size_t j0 = i0; j0 < height; j0 += kBlock) {
+      const std::size_t j1 = std::min(height, j0 + kBlock);
+      for (std::size_t i = i0; i < i1; ++i)
+        for (std::size_t j = std::max(j0, i + 1); j < j1; ++j) out[i * width + first + j] = out[j * width + first + i];
+    }
+  }
+  float* transposed = out + height * width;
+  for (std::size_t i0 = 0; i0 < height; i0 += kBlock) {
+    const std::size_t i1 = std::min(height, i0 + kBlock);
+    for (std::size_t j0 = 0; j0 < first; j0 += kBlock) {
+      const std::size_t j1 = std::min(first, j0 + kBlock);
       for (std::size_t i = i0; i < i1; ++i)
         for (std::size_t j = j0; j < j1; ++j) transposed[j * height + i] = out[i * width + j];
     }

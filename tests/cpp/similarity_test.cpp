@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -101,10 +102,55 @@ TEST_CASE("bands of the lower triangle and row blocks of a cross product", "[sim
     INFO("rows " << r0 << ".." << r1);
     CHECK(worst < 1e-5);
   }
-  std::vector<float> both(2 * 23 * 323);
+  // Band 300..323 of 523: its rows left of column 323, exactly symmetric
+  // inside the band, then rows 0..300 at columns 300..323, transposed.
+  std::vector<float> both(23 * (323 + 300));
   REQUIRE(similarity_band_with_transpose(x, 300, 323, both.data(), workspace).ok);
-  for (std::int32_t i = 300; i < 323; ++i)
-    for (std::int32_t j = 0; j < 323; ++j) REQUIRE(both[23 * 323 + j * 23 + (i - 300)] == both[(i - 300) * 323 + j]);
+  double worst = 0;
+  for (std::int32_t i = 300; i < 323; ++i) {
+    for (std::int32_t j = 0; j < 323; ++j) {
+      worst = std::max(worst, std::fabs(both[(i - 300) * 323 + j] - self_ref(i, j)));
+      if (j >= 300) REQUIRE(both[(i - 300) * 323 + j] == both[(j - 300) * 323 + i]);
+      if (j < 300) REQUIRE(both[23 * 323 + j * 23 + (i - 300)] == both[(i - 300) * 323 + j]);
+    }
+  }
+  CHECK(worst < 1e-5);
   std::vector<float> out(10);
   CHECK_FALSE(similarity_band(x, 500, 524, out.data(), workspace).ok);
+}
+
+// How workers build the whole matrix: bands with their transposes, placed
+// with row copies (web/src/operations/similarity.js). On odd sizes, any cut
+// of the bands gives the plain product within 1e-5 and exactly the bits of
+// self_similarity, so the result does not depend on the number of workers.
+TEST_CASE("bands with transposes assemble the plain product on odd sizes", "[similarity][kernel]") {
+  for (std::int32_t n : {1, 7, 1001}) {
+    for (std::int32_t d : {1, 3, 385, 4099}) {
+      const auto rows = test_helpers::normalized(test_helpers::random_matrix(n, d, n * 7 + d), n, d);
+      std::vector<float> whole(static_cast<std::size_t>(n) * n);
+      self_similarity(rows, whole.data());
+      const auto ref = test_helpers::reference_product(rows, rows);
+      GramWorkspace workspace;
+      for (std::vector<std::int32_t> cuts : {std::vector<std::int32_t>{0, n}, std::vector<std::int32_t>{0, n / 3, n / 2, n}}) {
+        std::vector<float> placed(static_cast<std::size_t>(n) * n, -9.0f);
+        for (std::size_t b = 0; b + 1 < cuts.size(); ++b) {
+          const std::int32_t r0 = cuts[b], r1 = cuts[b + 1], h = r1 - r0;
+          if (h == 0) continue;
+          std::vector<float> band(static_cast<std::size_t>(h) * (r1 + r0));
+          REQUIRE(similarity_band_with_transpose(rows, r0, r1, band.data(), workspace).ok);
+          for (std::int32_t i = r0; i < r1; ++i)
+            std::copy_n(band.data() + static_cast<std::size_t>(i - r0) * r1, r1, placed.data() + static_cast<std::size_t>(i) * n);
+          const float* transposed = band.data() + static_cast<std::size_t>(h) * r1;
+          for (std::int32_t j = 0; j < r0; ++j)
+            std::copy_n(transposed + static_cast<std::size_t>(j) * h, h, placed.data() + static_cast<std::size_t>(j) * n + r0);
+        }
+        double worst = 0;
+        for (std::int32_t i = 0; i < n; ++i)
+          for (std::int32_t j = 0; j < n; ++j) worst = std::max(worst, std::fabs(placed[i * n + j] - ref(i, j)));
+        INFO("n = " << n << ", d = " << d << ", bands " << cuts.size() - 1);
+        CHECK(worst < 1e-5);
+        CHECK(placed == whole);
+      }
+    }
+  }
 }

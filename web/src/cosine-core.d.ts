@@ -117,6 +117,7 @@ export interface RawEmbeddingSet {
   _dim(): number;
   _zeroRows(): Int32Array;
   _bandWithTranspose(rowBegin: number, rowEnd: number, out: Pointer): CoreResult<true>;
+  _selfSimilarity(out: Pointer): void;
   _crossRows(other: RawEmbeddingSet, rowBegin: number, rowEnd: number, out: Pointer): CoreResult<true>;
   _pairSummary(rowBegin: number, rowEnd: number): CoreResult<PairSummaryPart>;
   _order(

@@ -61,14 +61,17 @@ export class EngineHost {
 
   // A fresh Float32Array (or Int32Array) of `count` values that
   // fill(pointer) writes in the heap; fill returns the core's result,
-  // checked as `operation`.
+  // checked as `operation`. With `into` (an ArrayBuffer the caller sent
+  // back to be reused, large enough) the values go there instead: a buffer
+  // already in memory costs a copy, a fresh one also a page fault per 4 KiB.
   /**
    * @param {number} count
    * @param {string} operation
    * @param {(pointer: number) => import('./cosine-core.js').CoreResult<true>} fill
    * @param {'float32' | 'int32'} [type]
+   * @param {ArrayBuffer} [into]
    */
-  output(count, operation, fill, type = 'float32') {
+  output(count, operation, fill, type = 'float32', into = undefined) {
     const core = this.core;
     const pointer = heapAddress(core._malloc(Math.max(4, count * 4)));
     if (!pointer) {
@@ -80,7 +83,11 @@ export class EngineHost {
     try {
       coreValue(fill(pointer), operation);
       const heap = type === 'int32' ? core.HEAP32 : core.HEAPF32;
-      return heap.slice(pointer / 4, pointer / 4 + count);
+      const values = heap.subarray(pointer / 4, pointer / 4 + count);
+      if (!(into instanceof ArrayBuffer) || into.byteLength < count * 4) return values.slice();
+      const reused = type === 'int32' ? new Int32Array(into, 0, count) : new Float32Array(into, 0, count);
+      reused.set(values);
+      return reused;
     } finally {
       core._free(pointer);
     }

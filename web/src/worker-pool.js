@@ -104,7 +104,9 @@ export class WorkerPool {
 
   // Runs independent jobs ({action, args, weight}) on free workers that hold
   // their sets (args.id, args.otherId), hands each result to onResult as it
-  // arrives, and reports progress in job weights. priority: 'interactive'
+  // arrives, and reports progress in job weights. A job's optional
+  // beforeSend(args) runs as it is handed to a worker and returns buffers to
+  // move with it (results' buffers sent back for reuse). priority: 'interactive'
   // (default) or 'background'. Abort stops dispatching at once and rejects;
   // jobs already running finish in their workers (each is short) and are
   // ignored, so the pool stays usable.
@@ -163,7 +165,8 @@ export class WorkerPool {
       if (!entry) continue;
       const { job, state } = entry;
       this.#busy[k] = true;
-      this.#clients[k].request(job.action, job.args, [], { onProgress: state.inside(job) }).then(
+      const transfer = job.beforeSend?.(job.args) ?? [];
+      this.#clients[k].request(job.action, job.args, transfer, { onProgress: state.inside(job) }).then(
         (result) => {
           this.#busy[k] = false;
           state.complete(job, result);

@@ -36,9 +36,14 @@ void self_similarity(const NormalizedRows& x, float* out);
 Status similarity_band(const NormalizedRows& x, std::int32_t row_begin, std::int32_t row_end,
                        float* out, GramWorkspace& workspace);
 
-// The same band followed by its transpose (row_end × band height), so the
-// caller fills the upper triangle with contiguous row copies instead of a
-// strided mirror: out holds 2 × (row_end - row_begin) × row_end floats.
+// The whole of rows [row_begin, row_end) left of column row_end, exactly
+// symmetric (the band's entries right of the diagonal are copies of their
+// mirrors, not computed), followed by the transpose of its first row_begin
+// columns (row_begin × band height): rows [0, row_begin) of the matrix at
+// columns [row_begin, row_end). So the caller places a band with
+// contiguous row copies and no strided mirror. out holds
+// (row_end - row_begin) × (row_end + row_begin) floats. Computes only tiles
+// on or below the diagonal: about the band's share of the triangle.
 Status similarity_band_with_transpose(const NormalizedRows& x, std::int32_t row_begin,
                                       std::int32_t row_end, float* out, GramWorkspace& workspace);
 
