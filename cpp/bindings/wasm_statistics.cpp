@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "cosine_heatmap/analyze_pass.hpp"
 #include "cosine_heatmap/gram_statistics.hpp"
 #include "cosine_heatmap/group_statistics.hpp"
 #include "cosine_heatmap/limits.hpp"
@@ -154,21 +155,13 @@ val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end,
     status = Status::failure("bins must be at least 1 and the near-duplicate bound at least 0");
   }
   if (!status.ok) return failure_value(status);
-  PairHistogramConsumer histogram(bins);
-  PairHistogramConsumer fine(kQuantileBins);
-  NearDuplicateConsumer duplicates(duplicate_threshold, static_cast<std::size_t>(duplicate_bound));
-  TopKConsumer best(rows_.rows, 1);
-  ShareAboveConsumer share(emscripten::vecFromJSArray<float>(thresholds));
-  TileFanOut fan_out;
-  fan_out.add(histogram);
-  fan_out.add(fine);
-  fan_out.add(duplicates);
-  fan_out.add(best);
-  fan_out.add(share);
-  stream_lower_tiles(rows_, row_begin, row_end, fan_out, workspace_, tile_buffer_);
+  AnalyzePassConsumer pass(rows_.rows, bins, kQuantileBins, duplicate_threshold,
+                           static_cast<std::size_t>(duplicate_bound), emscripten::vecFromJSArray<float>(thresholds));
+  stream_lower_tiles(rows_, row_begin, row_end, pass, workspace_, tile_buffer_);
+  const NearDuplicateConsumer& duplicates = pass.duplicates();
 
-  val result = histogram_to_js(histogram.histogram());
-  result.set("fineCounts", counts_to_js(fine.histogram().counts));
+  val result = histogram_to_js(pass.histogram());
+  result.set("fineCounts", counts_to_js(pass.fine().counts));
   result.set("nearDuplicateCount", static_cast<double>(duplicates.count()));
   const std::vector<ScoredPair> pairs = duplicates.sorted_pairs();
   std::vector<std::int32_t> pair_i, pair_j;
@@ -181,10 +174,10 @@ val WasmEmbeddingSet::analyze_pass(std::int32_t row_begin, std::int32_t row_end,
   result.set("pairI", copy_to_js("Int32Array", pair_i));
   result.set("pairJ", copy_to_js("Int32Array", pair_j));
   result.set("pairScore", copy_to_js("Float32Array", pair_score));
-  const NeighbourLists lists = best.lists();
+  const NeighbourLists lists = pass.best().lists();
   result.set("bestScore", copy_to_js("Float32Array", lists.scores));
   result.set("bestIndex", copy_to_js("Int32Array", lists.indices));
-  result.set("shareCounts", counts_to_js(share.counts_at_or_above()));
+  result.set("shareCounts", counts_to_js(pass.share().counts_at_or_above()));
   return result;
 }
 

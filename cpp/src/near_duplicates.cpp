@@ -20,17 +20,22 @@ void NearDuplicateConsumer::offer(const ScoredPair& pair) {
   std::push_heap(heap_.begin(), heap_.end(), ranks_before);
 }
 
+void NearDuplicateConsumer::consume_row(std::int32_t r, std::int32_t col_begin, const float* row,
+                                        std::int32_t width) {
+  for (std::int32_t j = 0; j < width; ++j) {
+    const float v = row[j];
+    if (!(v >= threshold_)) continue;
+    ++count_;
+    // Columns are below the diagonal, so the column is the smaller index.
+    offer(ScoredPair{col_begin + j, r, v});
+  }
+}
+
 void NearDuplicateConsumer::consume(const TileRange& tile, const float* data, std::size_t ld) {
   for (std::int32_t r = tile.row_begin; r < tile.row_end; ++r) {
     const std::int32_t j_end = std::min(tile.col_end, r);
-    const float* row = data + static_cast<std::size_t>(r - tile.row_begin) * ld;
-    for (std::int32_t c = tile.col_begin; c < j_end; ++c) {
-      const float v = row[c - tile.col_begin];
-      if (!(v >= threshold_)) continue;
-      ++count_;
-      // Columns are below the diagonal, so the column is the smaller index.
-      offer(ScoredPair{c, r, v});
-    }
+    if (j_end <= tile.col_begin) continue;
+    consume_row(r, tile.col_begin, data + static_cast<std::size_t>(r - tile.row_begin) * ld, j_end - tile.col_begin);
   }
 }
 

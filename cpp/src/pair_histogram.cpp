@@ -14,16 +14,6 @@ std::vector<double> PairHistogram::edges() const {
   return out;
 }
 
-std::int32_t PairHistogram::bin_of(float value) const {
-  const std::int32_t last = bins() - 1;
-  // float arithmetic, written once: bins are compared against each other
-  // across passes, so the mapping must be identical, not merely close.
-  const float scaled = (value + 1.0f) * (0.5f * static_cast<float>(counts.size()));
-  if (!(scaled > 0.0f)) return 0;
-  const std::int32_t b = static_cast<std::int32_t>(scaled);
-  return b > last ? last : b;
-}
-
 double PairHistogram::std_dev() const {
   if (count == 0) return 0.0;
   const double m = mean();
@@ -57,31 +47,49 @@ void PairHistogram::merge(const PairHistogram& other) {
   max = std::max(max, other.max);
 }
 
+namespace {
+
+// The moments are summed once, in float per row segment and in order (at
+// most one tile wide, so they stay accurate), then added to each running
+// double total: a histogram fed alongside another gets the same numbers as
+// fed alone.
+template <bool kTwo>
+float add_row(PairHistogram& first, PairHistogram* second, const float* row, std::int32_t width) {
+  std::uint64_t* counts = first.counts.data();
+  std::uint64_t* more = kTwo ? second->counts.data() : nullptr;
+  float row_sum = 0, row_squares = 0;
+  float row_min = row[0], row_max = row[0];
+  for (std::int32_t j = 0; j < width; ++j) {
+    const float v = row[j];
+    row_sum += v;
+    row_squares += v * v;
+    row_min = std::min(row_min, v);
+    row_max = std::max(row_max, v);
+    ++counts[first.bin_of(v)];
+    if (kTwo) ++more[second->bin_of(v)];
+  }
+  for (PairHistogram* h : {&first, second}) {
+    if (h == nullptr) continue;
+    h->count += static_cast<std::uint64_t>(width);
+    h->sum += row_sum;
+    h->sum_squares += row_squares;
+    h->min = std::min(h->min, row_min);
+    h->max = std::max(h->max, row_max);
+  }
+  return row_max;
+}
+
+}  // namespace
+
+float add_pair_row(PairHistogram& first, PairHistogram* second, const float* row, std::int32_t width) {
+  return second ? add_row<true>(first, second, row, width) : add_row<false>(first, nullptr, row, width);
+}
+
 void PairHistogramConsumer::consume(const TileRange& tile, const float* data, std::size_t ld) {
-  PairHistogram& h = histogram_;
-  std::uint64_t* counts = h.counts.data();
   for (std::int32_t i = tile.row_begin; i < tile.row_end; ++i) {
     const std::int32_t j_end = std::min(tile.col_end, i);
     if (j_end <= tile.col_begin) continue;
-    const float* row = data + static_cast<std::size_t>(i - tile.row_begin) * ld;
-    const std::int32_t width = j_end - tile.col_begin;
-    // Float partial sums over at most one tile row stay accurate; the
-    // running totals are double.
-    float row_sum = 0, row_squares = 0;
-    float row_min = h.min, row_max = h.max;
-    for (std::int32_t j = 0; j < width; ++j) {
-      const float v = row[j];
-      row_sum += v;
-      row_squares += v * v;
-      row_min = std::min(row_min, v);
-      row_max = std::max(row_max, v);
-      ++counts[h.bin_of(v)];
-    }
-    h.count += static_cast<std::uint64_t>(width);
-    h.sum += row_sum;
-    h.sum_squares += row_squares;
-    h.min = row_min;
-    h.max = row_max;
+    add_pair_row(histogram_, nullptr, data + static_cast<std::size_t>(i - tile.row_begin) * ld, j_end - tile.col_begin);
   }
 }
 

@@ -29,17 +29,40 @@ void TopKConsumer::offer(std::int32_t item, Candidate candidate) {
   floors_[item] = heap[0].score;
 }
 
+void TopKConsumer::consume_row(std::int32_t r, std::int32_t col_begin, const float* row, std::int32_t width,
+                               float row_max) {
+  if (k_ == 0) return;
+  // Each candidate enters its list if it beats the list's floor, in any
+  // order: `better` is a total order, so the lists come out the same as
+  // offering pair by pair.
+  if (row_max >= floors_[r]) {
+    for (std::int32_t j = 0; j < width; ++j)
+      if (row[j] >= floors_[r]) offer(r, Candidate{row[j], col_begin + j});
+  }
+  const float* floors = floors_.data() + col_begin;
+  constexpr std::int32_t kBlock = 16;
+  std::int32_t j0 = 0;
+  for (; j0 + kBlock <= width; j0 += kBlock) {
+    bool any = false;
+    for (std::int32_t j = j0; j < j0 + kBlock; ++j) any |= row[j] >= floors[j];
+    if (!any) continue;
+    for (std::int32_t j = j0; j < j0 + kBlock; ++j)
+      if (row[j] >= floors[j]) offer(col_begin + j, Candidate{row[j], r});
+  }
+  for (std::int32_t j = j0; j < width; ++j)
+    if (row[j] >= floors[j]) offer(col_begin + j, Candidate{row[j], r});
+}
+
 void TopKConsumer::consume(const TileRange& tile, const float* data, std::size_t ld) {
   if (k_ == 0) return;
-  float* floors = floors_.data();
   for (std::int32_t r = tile.row_begin; r < tile.row_end; ++r) {
     const std::int32_t j_end = std::min(tile.col_end, r);
+    if (j_end <= tile.col_begin) continue;
     const float* row = data + static_cast<std::size_t>(r - tile.row_begin) * ld;
-    for (std::int32_t c = tile.col_begin; c < j_end; ++c) {
-      const float v = row[c - tile.col_begin];
-      if (v >= floors[r]) offer(r, Candidate{v, c});
-      if (v >= floors[c]) offer(c, Candidate{v, r});
-    }
+    const std::int32_t width = j_end - tile.col_begin;
+    float row_max = row[0];
+    for (std::int32_t j = 1; j < width; ++j) row_max = std::max(row_max, row[j]);
+    consume_row(r, tile.col_begin, row, width, row_max);
   }
 }
 

@@ -33,6 +33,8 @@ class NearDuplicateConsumer : public TileConsumer {
   NearDuplicateConsumer(float threshold, std::size_t bound = kDefaultBound);
 
   void consume(const TileRange& tile, const float* data, std::size_t ld) override;
+  // Pairs (col_begin + j, r) for j < width, row[j] their scores.
+  void consume_row(std::int32_t r, std::int32_t col_begin, const float* row, std::int32_t width);
   // The other consumer must have covered different pairs (another band).
   void merge(const NearDuplicateConsumer& other);
 

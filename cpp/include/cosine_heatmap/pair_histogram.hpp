@@ -29,8 +29,17 @@ struct PairHistogram {
   // bins + 1 edges, edges()[0] = −1, edges()[bins] = 1.
   std::vector<double> edges() const;
   // The one place a value is assigned a bin, shared with the quantile pass
-  // so both passes agree on which bin every value lies in.
-  std::int32_t bin_of(float value) const;
+  // so both passes agree on which bin every value lies in. Inline: it runs
+  // for every pair of a pass.
+  std::int32_t bin_of(float value) const {
+    const std::int32_t last = bins() - 1;
+    // float arithmetic, written once: bins are compared against each other
+    // across passes, so the mapping must be identical, not merely close.
+    const float scaled = (value + 1.0f) * (0.5f * static_cast<float>(counts.size()));
+    if (!(scaled > 0.0f)) return 0;
+    const std::int32_t b = static_cast<std::int32_t>(scaled);
+    return b > last ? last : b;
+  }
 
   double mean() const { return count ? sum / static_cast<double>(count) : 0.0; }
   // Population standard deviation of the pair values.
@@ -44,6 +53,11 @@ struct PairHistogram {
   // Same bin count required (the caller guarantees it).
   void merge(const PairHistogram& other);
 };
+
+// Pair values row[0..width) (width >= 1) into `first` and, unless null,
+// `second`, in one read; each gets exactly what it would alone. Returns
+// the largest value.
+float add_pair_row(PairHistogram& first, PairHistogram* second, const float* row, std::int32_t width);
 
 class PairHistogramConsumer : public TileConsumer {
  public:

@@ -15,6 +15,9 @@ class ShareAboveConsumer : public TileConsumer {
   explicit ShareAboveConsumer(std::vector<float> thresholds);
 
   void consume(const TileRange& tile, const float* data, std::size_t ld) override;
+  // One row segment of `width` pairs whose largest value is row_max: only
+  // thresholds at or below it are counted, each as one branch-free loop.
+  void consume_row(const float* row, std::int32_t width, float row_max);
   // Same thresholds required.
   void merge(const ShareAboveConsumer& other);
 
@@ -28,8 +31,8 @@ class ShareAboveConsumer : public TileConsumer {
  private:
   std::vector<float> thresholds_;
   std::vector<float> sorted_;  // ascending, unique
-  // slot_counts_[k]: values v with exactly k sorted thresholds <= v.
-  std::vector<std::uint64_t> slot_counts_;
+  // at_or_above_[k]: values v >= sorted_[k].
+  std::vector<std::uint64_t> at_or_above_;
   std::uint64_t pair_count_ = 0;
 };
 

@@ -24,6 +24,11 @@ class TopKConsumer : public TileConsumer {
   TopKConsumer(std::int32_t n, std::int32_t k);
 
   void consume(const TileRange& tile, const float* data, std::size_t ld) override;
+  // Pairs (r, col_begin + j), j < width, row[j] their scores, row_max the
+  // largest: the row's own list is looked at only when row_max can enter
+  // it, the columns' lists in blocks that skip when no score reaches their
+  // floors.
+  void consume_row(std::int32_t r, std::int32_t col_begin, const float* row, std::int32_t width, float row_max);
   // Partial states of workers that streamed different bands: each pair was
   // offered in exactly one of them, so merging never sees a candidate twice.
   void merge(const TopKConsumer& other);
