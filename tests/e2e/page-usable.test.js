@@ -119,7 +119,7 @@ describe('the page as a person uses it', () => {
     const ticksBefore = await e2e.page.evaluate(() => [...document.getElementById('heatmap').layout.xaxis.ticktext]);
     await e2e.page.selectOption('#order', 'spectral');
     await e2e.page.waitForFunction(() => !document.getElementById('progress').hidden, null, { timeout: 10_000 });
-    assert.deepEqual(await orderMenu(e2e.page), { value: 'spectral', text: 'spectral: ordering by spectral bisection…', busy: 'true' });
+    assert.deepEqual(await orderMenu(e2e.page), { value: 'spectral', text: 'spectral (ordering…)', busy: 'true' });
     assert.deepEqual(await activity(e2e.page), { hidden: false, label: 'Ordering by spectral bisection…', cancel: true });
     assert.equal(await e2e.page.locator('#status').getAttribute('data-order'), 'pending');
     assert.match(await e2e.page.locator('#status').textContent(), /ordered by group — ordering by spectral bisection…$/);
@@ -189,8 +189,9 @@ describe('the page as a person uses it', () => {
       const next = await box(e2e.page, width < 1000 ? '#neighbours-panel' : width < 1700 ? '#stats-panel' : '.modes');
       assert.ok(next.top - exportsBox.bottom < 32, `${width} px: ${next.top - exportsBox.bottom} px between the exports and the next panel`);
       if (width >= 1700) {
-        const [neighbours, stats] = [await box(e2e.page, '#neighbours-panel'), await box(e2e.page, '#stats-panel')];
-        assert.ok(stats.top - neighbours.bottom < 32, 'statistics right under the neighbours, beside the plot');
+        const [plot, neighbours, stats] = await Promise.all(['.plot-frame', '.neighbours-side', '#stats-panel'].map((s) => box(e2e.page, s)));
+        assert.ok(stats.top - neighbours.bottom < 32, 'statistics right under the neighbours (and the panels beside them)');
+        assert.ok(stats.left >= plot.right, 'beside the plot');
       }
       // The colour-range menu's words fit in it.
       const cut = await e2e.page.evaluate(() => {

@@ -1,7 +1,6 @@
-import { orderWords } from '../src/heatmap-order.js';
-
 // The Order menu says what is drawn, or what is being computed: while an
-// order is pending its option reads "spectral: ordering…"; when it is
+// order is pending its option reads "spectral (ordering…)" (the activity
+// box above the plot names the method and has the Cancel); when it is
 // drawn, refused or cancelled the menu shows the order on screen. Options
 // that cannot apply to the data shown are disabled, the reason in their
 // tooltip (and in the hint below the menu, for keyboard and screen readers).
@@ -33,7 +32,7 @@ export class OrderMenu {
     if (status?.pending) {
       this.#select.value = status.requested;
       const option = this.#select.selectedOptions[0];
-      if (option) option.text = `${SHORT[status.requested] ?? status.requested}: ordering by ${orderWords(status.method)}…`;
+      if (option) option.text = `${SHORT[status.requested] ?? status.requested} (ordering…)`;
       this.#select.setAttribute('aria-busy', 'true');
     } else {
       this.#select.value = drawn;
