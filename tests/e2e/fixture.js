@@ -35,7 +35,7 @@ export { waitForHeatmap };
 
 /**
  * @param {object} [options]
- * @param {boolean} [options.server=true]  start the static server (web/ at /)
+ * @param {boolean} [options.server=true]  start the server `npm start` runs (web/ at /, examples/ at /examples/)
  * @param {string|URL|((dir: string) => string)} [options.root]  serve this instead of web/ at /
  *   (a function gets e2e.dir, for a site built into the temp directory)
  * @param {string|URL} [options.fixtures]  served at /fixtures/ (default: e2e.dir, when tempDir is set and root is not)
