@@ -27,6 +27,8 @@ similarities, the flags and the statistics.
   --labels FILE           metadata table (.tsv / .csv), one row per item
   --label-column NAME     metadata column for the labels (default: the first)
   --group-column NAME     metadata column for groups (group statistics, --order groups)
+  --clusters K            groups cut from the tree instead: K clusters of --order's
+                          linkage (average by default; spectral above 10,000 items)
   --title TEXT            the report's title
   --order METHOD          ${ORDER_METHODS.join(' | ')}
                           (default auto: by group with --group-column, else
@@ -53,6 +55,7 @@ const OPTIONS = {
   labels: { type: 'string' },
   'label-column': { type: 'string' },
   'group-column': { type: 'string' },
+  clusters: { type: 'string' },
   title: { type: 'string' },
   order: { type: 'string' },
   'color-scale': { type: 'string' },
@@ -103,7 +106,10 @@ export function parseCommandLine(argv) {
     }
   }
   const order = oneOf(values.order, '--order', ORDER_METHODS) ?? 'auto';
-  if (order === 'groups' && values['group-column'] === undefined) {
+  if (values.clusters !== undefined && values['group-column'] !== undefined) {
+    throw new UsageError('--clusters and --group-column both give the groups: choose one');
+  }
+  if (order === 'groups' && values['group-column'] === undefined && values.clusters === undefined) {
     throw new UsageError('--order groups needs a group per item: --labels metadata.tsv --group-column NAME');
   }
   return {
@@ -116,6 +122,7 @@ export function parseCommandLine(argv) {
     report: {
       labelColumn: values['label-column'],
       groupColumn: values['group-column'],
+      clusters: wholeNumber(values.clusters, '--clusters', { min: 1, max: 2 ** 31 - 1 }),
       title: values.title,
       order,
       colorScale: colorScale(values['color-scale']),

@@ -5,6 +5,7 @@ import { CosineHeatmapError } from './errors.js';
 import { loadEngine } from './load-engine.js';
 import { parseEmbeddings } from './parse-embeddings.js';
 import { attachMetadata, parseMetadata } from './parse-metadata.js';
+import { clusterGroups } from './report-clusters.js';
 import { reportData } from './report-data.js';
 import { reportHtml } from './report-html.js';
 import { announcing } from './report-progress.js';
@@ -15,17 +16,18 @@ import { announcing } from './report-progress.js';
 
 /**
  * @param {string} embeddingsPath  .npy, .csv, .tsv, .json or .jsonl
- * @param {{labels?: string, labelColumn?: string, groupColumn?: string, title?: string,
+ * @param {{labels?: string, labelColumn?: string, groupColumn?: string, clusters?: number, title?: string,
  *   order?: string, range?: string, size?: number, colorScale?: string, format?: string, workers?: number,
  *   onProgress?: (p: {phase: string, done?: number, total?: number, detail?: string}) => void}} [options]
  *   labels: a metadata table (.tsv / .csv), one row per item; order (default
  *   'auto') and range (default 'robust') as the view's options; onProgress:
  *   told when each phase starts ('read', 'parse', 'labels', 'engine', 'order',
- *   'overview', 'statistics', 'html') and, where the work is counted, how far it is
+ *   'overview', 'statistics', 'html') and, where the work is counted, how far it is;
+ *   clusters: k, the groups cut from the tree (report-clusters.js) instead of groupColumn
  * @returns {Promise<{html: string, stats: object, payload: object}>}
  */
 export async function createReport(embeddingsPath, options = {}) {
-  const { labels: labelsPath, labelColumn, groupColumn, title, order = 'auto', range, size = 512, colorScale, format = 'auto', workers } = options;
+  const { labels: labelsPath, labelColumn, groupColumn, clusters, title, order = 'auto', range, size = 512, colorScale, format = 'auto', workers } = options;
   const onProgress = options.onProgress ?? (() => {});
   const counted = (phase) => (progress) => onProgress({ phase, ...progress });
   const name = basename(embeddingsPath);
@@ -48,6 +50,7 @@ export async function createReport(embeddingsPath, options = {}) {
   const engine = await loadEngine(workers === undefined ? {} : { workers });
   const set = await engine.embeddings(embeddings, { onProgress: counted('engine') });
   try {
+    if (clusters !== undefined) groups = await clusterGroups(set, clusters, order);
     const source = labelsPath ? `${name} + ${basename(labelsPath)}` : name;
     const { payload, stats } = await reportData(announcing(set, onProgress), { labels, groups, title, order, range, size, colorScale, source });
     onProgress({ phase: 'html' });
