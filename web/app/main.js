@@ -317,6 +317,7 @@ async function showTexts(next) {
   loading = controller;
   next.labelChoice = defaultLabelChoice(next, 'text');
   next.groupChoice = '';
+  drawer.close(); // the texts are embedded: the plot is what to look at now
   const work = activity.start('Computing the similarities of the texts…', { onCancel: () => controller.abort() });
   try {
     await show(next, token, { signal: controller.signal, work });
