@@ -49,11 +49,13 @@ describe('keyboard', () => {
 
   test('Enter shows the focused cell\'s neighbours, as a click does', async () => {
     const { page } = e2e;
-    const selected = page.evaluate(() => new Promise((resolve) => {
-      document.getElementById('heatmap').on('plotly_click', (event) => resolve(event.points[0].pointNumber));
-    }));
+    await page.evaluate(() => {
+      window.clicked = null;
+      document.getElementById('heatmap').on('plotly_click', (event) => { window.clicked = event.points[0].pointNumber; });
+    });
     await page.keyboard.press('Enter');
-    assert.deepEqual(await selected, [1, 2], 'the same path as a click on cell (1, 2)');
+    await page.waitForFunction(() => window.clicked !== null, null, { timeout: 10_000 });
+    assert.deepEqual(await page.evaluate(() => window.clicked), [1, 2], 'the same path as a click on cell (1, 2)');
     // The page lists the neighbours of the row's item in place of its "Click a row…" hint.
     await page.waitForFunction(() => {
       const text = document.getElementById('neighbours')?.textContent.trim() ?? '';

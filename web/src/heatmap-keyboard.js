@@ -73,6 +73,7 @@ export class HeatmapKeyboard {
   #focus = null; // the focused cell as the positions at its centre: {row, col}
   #listeners = null;
   #zoomed = false; // a keyboard zoom is on its way: say the focused cell once it is drawn
+  #active = false; // the keyboard is in use (not a mouse click that focused the plot)
 
   /** @param {import('./heatmap.js').CosineSimilarityHeatmap} view */
   constructor(view) {
@@ -121,7 +122,10 @@ export class HeatmapKeyboard {
     this.#listeners = {
       keydown: (event) => this.#key(event),
       focus: () => this.#show(),
-      blur: () => { this.#box.style.display = 'none'; },
+      blur: () => {
+        this.#active = false;
+        this.#box.style.display = 'none';
+      },
     };
     for (const [type, listener] of Object.entries(this.#listeners)) element.addEventListener(type, listener);
   }
@@ -129,6 +133,7 @@ export class HeatmapKeyboard {
   #key(event) {
     const cells = this.#view.matrix;
     if (!cells || event.altKey || event.ctrlKey || event.metaKey) return;
+    this.#active = true;
     const at = this.#cellAt(cells);
     const moved = moveFocus(event.key, at, cells.dims);
     if (moved) {
@@ -146,9 +151,12 @@ export class HeatmapKeyboard {
     event.preventDefault();
   }
 
+  // Focus from the keyboard (Tab) shows the focused cell at once; a click
+  // that focused the plot shows nothing until a key is pressed.
   #show() {
     const cells = this.#view.matrix;
-    if (!cells) return;
+    if (!cells || !this.#element.matches(':focus-visible')) return;
+    this.#active = true;
     this.#focusCell(cells, this.#cellAt(cells));
   }
 
@@ -190,7 +198,7 @@ export class HeatmapKeyboard {
     const box = this.#box;
     const cells = this.#view.matrix;
     const layout = this.#element?._fullLayout;
-    if (!this.#focus || !cells || !layout?.xaxis || document.activeElement !== this.#element) {
+    if (!this.#active || !this.#focus || !cells || !layout?.xaxis || document.activeElement !== this.#element) {
       if (box) box.style.display = 'none';
       return;
     }
