@@ -61,3 +61,22 @@ test('view.annotate draws strips on both axes at the resolution shown, with a le
   assert.equal(Plotly.figure.layout.xaxis.domain, undefined);
   view.dispose();
 });
+
+test('strips, the selection and the found outline belong to their embeddings: new ones draw none of them', async () => {
+  const engine = await loadEngine();
+  const Plotly = fakePlotly();
+  const view = new CosineSimilarityHeatmap(fakeElement(), { Plotly, engine, order: 'original' });
+  const x = planted(40);
+  await view.setEmbeddings(x);
+  await view.annotate([{ name: 'group', values: x.groups }]);
+  await view.select([1, 2]);
+  await view.reveal(5);
+  assert.ok(Plotly.figure.data.length > 1);
+  assert.ok(Plotly.figure.layout.shapes.some((s) => s.name === 'found-row'));
+  await view.setEmbeddings(planted(40)); // the same size, other embeddings
+  assert.equal(Plotly.figure.data.length, 1, 'no strips');
+  assert.deepEqual(Plotly.figure.layout.shapes.filter((s) => s.name), [], 'no selection, no outline');
+  assert.equal(Plotly.figure.layout.xaxis.domain, undefined, 'no room kept for them');
+  assert.equal(view.selection, null);
+  view.dispose();
+});

@@ -19,7 +19,7 @@ export function attachExplore(view, section, hooks) {
     onGroups: async (groups) => hooks.onGroups(groups, { regroup: false }),
     onError: hooks.onError,
   });
-  new SelectionPanel(section, view, {
+  const selection = new SelectionPanel(section, view, {
     onGroups: async (groups) => hooks.onGroups(groups, { regroup: true }),
     onError: hooks.onError,
   });
@@ -29,5 +29,6 @@ export function attachExplore(view, section, hooks) {
     shownSet = view.embeddings;
     strips.reset();
     find.refresh();
+    selection.show(); // the selection belonged to the embeddings before
   });
 }

@@ -16,7 +16,8 @@ const MAX_BAND_SHARE = 0.4; // bands never take more than this of the plot area
  * @param {object} trace  the heatmap trace (trace 0 stays trace 0)
  * @param {object} layout  the heatmap layout
  * @param {Map<string, object>} decorations
- * @param {object} context  what the view shows: {cells, order, n, labels, pixels, …}
+ * @param {object} context  what the view shows: {set (the EmbeddingSet: a decoration made for
+ *   other embeddings draws nothing), cells, order, n, labels, pixels, …}
  */
 export function decorateFigure(trace, layout, decorations, context) {
   const data = [trace];
@@ -31,12 +32,11 @@ export function decorateFigure(trace, layout, decorations, context) {
   const colScale = Math.min(1, (MAX_BAND_SHARE * pixels.y) / Math.max(1, colsPx));
   const left = (rowsPx * rowScale) / pixels.x;
   const top = (colsPx * colScale) / pixels.y;
-  const out = {
-    ...layout,
-    xaxis: { ...layout.xaxis, domain: [left, 1] },
-    yaxis: { ...layout.yaxis, domain: [0, 1 - top], ...(left > 0 ? { anchor: 'free', position: 0 } : {}) },
-    shapes: [...(layout.shapes ?? [])],
-  };
+  const out = { ...layout, shapes: [...(layout.shapes ?? [])] };
+  if (left > 0 || top > 0) {
+    out.xaxis = { ...layout.xaxis, domain: [left, 1] };
+    out.yaxis = { ...layout.yaxis, domain: [0, 1 - top], ...(left > 0 ? { anchor: 'free', position: 0 } : {}) };
+  }
   let rowEdge = left;
   let colEdge = 1 - top;
   entries.forEach((decoration, k) => {

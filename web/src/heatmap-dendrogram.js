@@ -134,14 +134,16 @@ export class ViewDendrogram {
   #decoration() {
     return {
       rank: 1,
-      bands: () => (this.#state ? { rows: ROW_BAND_PX, cols: COL_BAND_PX } : { rows: 0, cols: 0 }),
+      bands: ({ set }) => (this.#state?.set === set ? { rows: ROW_BAND_PX, cols: COL_BAND_PX } : { rows: 0, cols: 0 }),
       figure: (context, place) => this.#figure(context, place),
     };
   }
 
-  #figure({ cells, order, n }, place) {
+  #figure({ set, cells, order }, place) {
     const state = this.#state;
-    if (!state || state.tree.n !== n || !place.rowDomain) return {};
+    // Until the new embeddings' tree arrives, the old one is not drawn over them.
+    if (!state || state.set !== set || !place.rowDomain) return {};
+    const n = state.tree.n;
     this.place = place;
     const clusters = this.#clusters;
     const cut = clusters ? { threshold: clusters.lineAt, labels: clusters.labels, itemAt: (p) => order[p] } : null;

@@ -56,7 +56,7 @@ export async function revealItem(view, item, { span = REVEAL_SPAN } = {}) {
   const position = positionOf(view.order, item);
   const width = Math.min(n, span);
   const begin = Math.max(0, Math.min(n - width, position - Math.floor(width / 2)));
-  await view.decorate('found', foundOutline(view, item));
+  await view.decorate('found', foundOutline(view.embeddings, item));
   await view.zoomTo({ rows: [begin, begin + width], cols: [begin, begin + width] });
   return { item, position, window: { rows: [begin, begin + width], cols: [begin, begin + width] } };
 }
@@ -69,11 +69,12 @@ export function positionOf(order, item) {
 }
 
 // The found item's row and column as outlines, wherever the order puts it.
-function foundOutline(view, item) {
+function foundOutline(set, item) {
   const line = { color: '#e8590c', width: 2 };
   return {
     rank: 10,
-    figure: ({ order, n }) => {
+    figure: ({ set: shown, order, n }) => {
+      if (shown !== set) return {};
       const p = positionOf(order, item);
       if (p < 0) return {};
       const edge = { type: 'rect', xref: 'x', yref: 'y', line, fillcolor: 'rgba(0,0,0,0)', layer: 'above' };

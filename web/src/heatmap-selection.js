@@ -68,7 +68,7 @@ export class ItemSelection {
   async #store(chosen) {
     this.#indices = chosen;
     this.#set = chosen ? this.#view.embeddings : null;
-    await this.#view.decorate('selection', chosen ? selectionOutline(chosen) : null);
+    await this.#view.decorate('selection', chosen ? selectionOutline(chosen, this.#set) : null);
   }
 }
 
@@ -109,10 +109,11 @@ export function positionRuns(indices, order, n) {
 
 // The selected rows shaded across the matrix, their columns outlined; past
 // MAX_OUTLINED_RUNS runs, a tick per run on the left edge only.
-function selectionOutline(indices) {
+function selectionOutline(indices, set) {
   return {
     rank: 9,
-    figure: ({ order, n }) => {
+    figure: ({ set: shown, order, n }) => {
+      if (shown !== set) return {};
       const runs = positionRuns(indices, order, n);
       const row = { type: 'rect', xref: 'x', yref: 'y', layer: 'above', line: { color: 'rgba(25, 113, 194, 0.9)', width: 1 }, fillcolor: 'rgba(25, 113, 194, 0.12)' };
       const col = { type: 'rect', xref: 'x', yref: 'y', layer: 'above', line: { color: 'rgba(25, 113, 194, 0.9)', width: 1, dash: 'dot' }, fillcolor: 'rgba(0,0,0,0)' };

@@ -100,9 +100,10 @@ function stripsDecoration(strips, set) {
   const count = strips.length;
   return {
     rank: 0,
-    bands: ({ n }) => (set.size === n ? { rows: STRIP_PX * count, cols: STRIP_PX * count } : { rows: 0, cols: 0 }),
-    figure: ({ cells, order, n }, place) => {
-      if (set.size !== n || !place.rowDomain) return {};
+    // Strips belong to the embeddings they were given for: other embeddings get none.
+    bands: (context) => (context.set === set ? { rows: STRIP_PX * count, cols: STRIP_PX * count } : { rows: 0, cols: 0 }),
+    figure: ({ set: shown, cells, order }, place) => {
+      if (shown !== set || !place.rowDomain) return {};
       const traces = [];
       const rowY = cellCentres(cells.rowStarts, cells.rowEnds);
       const colX = cellCentres(cells.colStarts, cells.colEnds);

@@ -491,7 +491,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
     });
     const config = { responsive: options.autosize, displaylogo: false };
     const { data, layout: decorated } = decorateFigure(trace, layout, this.#decorations, {
-      cells: this.#cells, order: this.order, n, labels: this.labels, groups: this.groups, pixels: this.#plotPixels(),
+      set: this.#set, cells: this.#cells, order: this.order, n, labels: this.labels, groups: this.groups, pixels: this.#plotPixels(),
     });
     if (mode === 'newPlot' || !this.#rendered || !this.#plotly.react) {
       this.#detach();
