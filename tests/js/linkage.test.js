@@ -267,3 +267,14 @@ test("optimalLeafOrdering 'auto': where it applies, plain above the limit", asyn
   assert.equal(plain.optimalLeafOrdering, false);
   many.dispose();
 });
+
+test('optimal leaf ordering reports its progress', async () => {
+  const f = await fixture('random-300');
+  const set = await engine.embeddings({ data: Float32Array.from(f.data), dims: f.dims }); // nothing cached
+  const seen = [];
+  await set.order({ method: 'single', optimalLeafOrdering: true, onProgress: (p) => seen.push(p) });
+  set.dispose();
+  assert.ok(seen.length >= 1, 'progress was reported');
+  const last = seen.at(-1);
+  assert.equal(last.done, last.total);
+});

@@ -56,6 +56,16 @@ export async function headless(bytes: Uint8Array): Promise<number> {
   const nearest = await set.topK(5);
   const row = await set.neighbours(0, { k: 3 });
   void row.scores[0];
+  const tree = await set.linkage({ method: 'complete' });
+  const merged: number = tree.data[4 * (tree.dims[0] - 1) + 3];
+  const cut = await set.clusters({ method: 'average', k: 8 });
+  const byHeight = await set.clusters({ threshold: 0.4 });
+  const how: 'average' | 'complete' | 'single' | 'spectral' = cut.method;
+  const olo = await set.order({ method: 'average', optimalLeafOrdering: true });
+  const flipped: boolean = olo.optimalLeafOrdering;
+  void [merged, byHeight[0], how, flipped];
+  // @ts-expect-error: k or threshold, not both
+  await set.clusters({ k: 2, threshold: 0.5 });
   const comparison = await set.compare(other, { k: 5 });
   const texts = await engine.embedTexts(['a b', 'b c'], { dim: 64, bigrams: false });
   const workers = await engine.stats();
