@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 
 import { loadEngine } from '../../web/src/index.js';
+import { AUTO_OPTIMAL_LEAF_ORDER_MAX_ITEMS } from '../../web/src/operations/order.js';
 import { readJson } from './helpers.js';
 
 const FIXTURES = ['planted-80', 'random-300', 'ties-23', 'small-7'];
@@ -277,4 +278,17 @@ test('optimal leaf ordering reports its progress', async () => {
   assert.ok(seen.length >= 1, 'progress was reported');
   const last = seen.at(-1);
   assert.equal(last.done, last.total);
+});
+
+test("optimalLeafOrdering 'auto' stops at 3,000 items, where it would add seconds", async () => {
+  const n = AUTO_OPTIMAL_LEAF_ORDER_MAX_ITEMS + 1;
+  const data = new Float32Array(n * 2);
+  for (let i = 0; i < n; i++) [data[2 * i], data[2 * i + 1]] = [Math.cos(i), Math.sin(i)];
+  const set = await engine.embeddings({ data, dims: [n, 2] });
+  assert.equal((await set.order({ method: 'auto' })).optimalLeafOrdering, false);
+  const halves = Array.from({ length: n }, (_, i) => (i % 2 ? 'odd' : 'even'));
+  assert.equal((await set.order({ method: 'auto', groups: halves })).optimalLeafOrdering, true);
+  const one = Array.from({ length: n }, () => 'all');
+  assert.equal((await set.order({ method: 'groups', groups: one, optimalLeafOrdering: 'auto' })).optimalLeafOrdering, false);
+  set.dispose();
 });

@@ -13,6 +13,11 @@ const HIERARCHICAL = ['average', 'complete', 'single'];
 // WASM), recursive spectral bisection above.
 export const AUTO_HIERARCHICAL_MAX_ITEMS = 5000;
 
+// optimalLeafOrdering 'auto' flips the tree up to this many items: about
+// 2 s more than the plain order in WASM at 3,000 items, 10 s at 5,000
+// (scripts/bench-linkage.js), too long to make every view wait for.
+export const AUTO_OPTIMAL_LEAF_ORDER_MAX_ITEMS = 3000;
+
 // What 'auto' means for a set of `size` items: by group when groups are
 // given, else the clustering that shows structure at that size. A mean
 // overview of an unordered set is flat by construction (every block mixes
@@ -45,8 +50,9 @@ export const actions = {
 // optimalLeafOrdering (average / complete / single / groups): true for the
 // dendrogram's optimal leaf order (Bar-Joseph et al. 2001) instead of its
 // plain one (refused above engine.limits.maxOptimalLeafOrderItems items);
-// 'auto' (the default of method 'auto') where it applies: up to that many
-// items, inside each group of at most that many for 'groups'.
+// 'auto' (the default of method 'auto') where it is quick: up to
+// AUTO_OPTIMAL_LEAF_ORDER_MAX_ITEMS items (in the largest group for
+// 'groups'; with true, groups above the limit keep their plain order).
 export async function order(engine, set, cache, options) {
   const { groups, signal, onProgress } = options;
   let { method = 'original', optimalLeafOrdering } = options;
@@ -63,7 +69,13 @@ export async function order(engine, set, cache, options) {
     method = autoOrderMethod(set.size, groups !== undefined && groups !== null);
     optimalLeafOrdering ??= 'auto';
   }
-  if (optimalLeafOrdering === 'auto') optimalLeafOrdering = method === 'groups' || set.size <= oloLimit;
+  let groupIds = new Int32Array(0);
+  if (method === 'groups') groupIds = toGroupIds(groups, set.size, "order: 'groups'").ids;
+  if (optimalLeafOrdering === 'auto') {
+    // For 'groups', the tree that is flipped is each group's.
+    const largest = method === 'groups' ? largestGroup(groupIds) : set.size;
+    optimalLeafOrdering = largest <= Math.min(oloLimit, AUTO_OPTIMAL_LEAF_ORDER_MAX_ITEMS);
+  }
   const optimal = Boolean(optimalLeafOrdering) && (HIERARCHICAL.includes(method) || method === 'groups');
   if (optimal && method !== 'groups' && set.size > oloLimit) {
     throw new CosineHeatmapError(
@@ -82,8 +94,6 @@ export async function order(engine, set, cache, options) {
       { code: 'TOO_LARGE' },
     );
   }
-  let groupIds = new Int32Array(0);
-  if (method === 'groups') groupIds = toGroupIds(groups, set.size, "order: 'groups'").ids;
   const key = `${method}${optimal ? '+olo' : ''}${method === 'groups' ? `:${Array.from(groupIds).join(',')}` : ''}`;
   if (!cache.has(key)) {
     let permutation = null;
@@ -99,4 +109,15 @@ export async function order(engine, set, cache, options) {
   Object.defineProperty(permutation, 'method', { value: method });
   Object.defineProperty(permutation, 'optimalLeafOrdering', { value: optimal });
   return permutation;
+}
+
+function largestGroup(groupIds) {
+  const sizes = new Map();
+  let largest = 0;
+  for (const id of groupIds) {
+    const size = (sizes.get(id) ?? 0) + 1;
+    sizes.set(id, size);
+    largest = Math.max(largest, size);
+  }
+  return largest;
 }
