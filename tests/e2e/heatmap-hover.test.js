@@ -105,7 +105,7 @@ describe('A − B hover', () => {
     await page.waitForFunction(() => document.getElementById('compare-diff')?.data?.[0]?.text?.length > 0, null, { timeout: 60_000 });
     const hover = await page.evaluate(() => document.getElementById('compare-diff').data[0].text[3][5]);
     assert.doesNotMatch(hover, /positions/);
-    assert.match(hover, /^items [\d,]+–[\d,]+ \(\d+\): .+ … .+ × items [\d,]+–[\d,]+ \(\d+\): .+ … .+ \(mean\)$/, hover);
+    assert.match(hover, /^rows: items [\d,]+–[\d,]+ \(\d+\)<br>.+ … .+<br>columns: items [\d,]+–[\d,]+ \(\d+\)<br>.+ … .+<br>mean$/, hover);
     assert.deepEqual(e2e.errors, []);
   });
 });

@@ -153,12 +153,12 @@ export class CompareMode {
     }
     const limit = Math.max(largest, 1e-3);
     // Named as the main heatmap's hover names them: the item, or a block's
-    // range with its first and last items.
+    // range with its first and last items (on lines of their own: the plots are narrow).
     const names = hoverNames(view.labels ?? Array.from({ length: n }, (_, i) => String(i)), { order, escape: false });
     const single = rows === n;
     const hover = single
       ? (i, j) => `${names.item(i)} × ${names.item(j)}`
-      : (i, j) => `${names.block(a.rowStarts[i], a.rowEnds[i])} × ${names.block(a.colStarts[j], a.colEnds[j])} (mean)`;
+      : (i, j) => `rows: ${names.block(a.rowStarts[i], a.rowEnds[i], '\n')}\ncolumns: ${names.block(a.colStarts[j], a.colEnds[j], '\n')}\nmean`;
     const common = { dims: a.dims, hover, height: 330 };
     const cellNote = single ? '' : ` (exact block means, up to ${formatCount(Math.ceil(n / rows))} items per cell side)`;
     await Promise.all([

@@ -18,7 +18,7 @@ export function differenceScale(limit) {
 /**
  * @param {HTMLElement} element
  * @param {{data: ArrayLike<number>, dims: [number, number], title: string,
- *   hover: (i: number, j: number) => string, scale: object, colorLabel: string,
+ *   hover: (i: number, j: number) => string (plain text, '\n' between lines), scale: object, colorLabel: string,
  *   xTitle?: string, yTitle?: string, height?: number, shapes?: object[],
  *   ticks?: {x?: string[] | {tickvals: number[], ticktext: string[]}, y?: …}}} plot
  *   ticks: one label per cell (plain text), or chosen ticks whose text is
@@ -29,7 +29,8 @@ export function drawSimilarityPlot(element, { data, dims: [rows, cols], title, h
   const text = [];
   for (let i = 0; i < rows; i++) {
     z.push(Array.from(data.subarray(i * cols, (i + 1) * cols)));
-    if (hover) text.push(Array.from({ length: cols }, (_, j) => plotText(hover(i, j))));
+    // A line break in hover text starts a new line of the label.
+    if (hover) text.push(Array.from({ length: cols }, (_, j) => plotText(hover(i, j)).replace(/\n/g, '<br>')));
   }
   const trace = {
     type: 'heatmap',
@@ -57,6 +58,7 @@ export function drawSimilarityPlot(element, { data, dims: [rows, cols], title, h
     xaxis: axis(ticks.x, xTitle),
     yaxis: { ...axis(ticks.y, yTitle), autorange: 'reversed' },
     paper_bgcolor: 'rgba(0,0,0,0)',
+    hoverlabel: { align: 'left' },
     shapes,
   };
   return globalThis.Plotly.react(element, [trace], layout, { displaylogo: false, responsive: true });

@@ -21,7 +21,8 @@ const sharedRows = new WeakSet();
 
 /**
  * What the hover names: position → label of the item there, and a block
- * of positions → "items 1,024–1,151 (128): first … last".
+ * of positions → "items 1,024–1,151 (128): first … last" (`between` in
+ * place of ": ", e.g. a line break for a narrow plot).
  * @param {string[]} labels  one per item, original order
  * @param {{zeroRows?: number[], order?: ArrayLike<number>, escape?: boolean}} [options]
  *   escape: as Plotly text (default); false gives plain text (for a screen reader)
@@ -34,10 +35,10 @@ export function hoverNames(labels, { zeroRows = [], order, escape = true } = {})
     const name = text(labels[index]);
     return zero.has(index) ? `${name} (zero vector)` : name;
   };
-  const block = (start, end) => {
+  const block = (start, end, between = ': ') => {
     if (end - start === 1) return item(start);
     const range = `items ${count.format(start)}–${count.format(end - 1)} (${count.format(end - start)})`;
-    return `${range}: ${item(start)} … ${item(end - 1)}`;
+    return `${range}${between}${item(start)} … ${item(end - 1)}`;
   };
   return { item, block };
 }
