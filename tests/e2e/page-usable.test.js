@@ -140,6 +140,34 @@ describe('the page as a person uses it', () => {
     assert.equal((await activity(e2e.page)).hidden, true);
   });
 
+  test('a zoom says it computes the window\'s cells until they are drawn; Cancel goes back to the whole matrix', async () => {
+    const said = await e2e.page.evaluate(async () => {
+      const gd = document.getElementById('heatmap');
+      const label = document.querySelector('#progress .progress-label');
+      const texts = [];
+      const observer = new MutationObserver(() => texts.push(label.textContent));
+      observer.observe(label, { childList: true, characterData: true, subtree: true });
+      const drawn = new Promise((resolve) => {
+        let count = 0;
+        gd.on('plotly_afterplot', () => { if (++count === 2) resolve(); }); // the axes, then the window's cells
+      });
+      await window.Plotly.relayout(gd, { 'xaxis.range': [4000.5, 6000.5], 'yaxis.range': [6000.5, 4000.5] });
+      const during = document.querySelector('#progress .progress-label').textContent;
+      await drawn;
+      observer.disconnect();
+      return { texts, during, hiddenAfter: document.getElementById('progress').hidden, level: document.getElementById('level').textContent };
+    });
+    assert.equal(said.during, 'Computing the cells of this window…');
+    assert.equal(said.hiddenAfter, true, 'the box goes with the picture');
+    assert.match(said.level, /^(overview: 1 cell = [2-9]×[2-9] items|single items)/, `zoomed: ${said.level}`);
+
+    // Cancel while the window is computed: the whole matrix again.
+    await e2e.page.evaluate(() => window.Plotly.relayout(document.getElementById('heatmap'), { 'xaxis.range': [100.5, 400.5], 'yaxis.range': [400.5, 100.5] }));
+    await e2e.page.evaluate(() => document.getElementById('cancel').click());
+    await e2e.page.waitForFunction(() => /^overview: 1 cell = 40×40 items/.test(document.getElementById('level').textContent), null, { timeout: 30_000 });
+    assert.equal(await e2e.page.evaluate(() => document.getElementById('heatmap')._fullLayout.xaxis.autorange), true);
+  });
+
   test('orders and exports that cannot apply are disabled with the reason; a refused order puts the menu back', async () => {
     const option = await e2e.page.evaluate(() => {
       const average = document.querySelector('#order option[value="average"]');

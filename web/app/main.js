@@ -16,6 +16,7 @@ import {
 import { watchLevel } from './level.js';
 import { OrderMenu, settledOption } from './order-menu.js';
 import { ActivityBox, afterPaint } from './progress.js';
+import { attachZoomActivity } from './zoom-activity.js';
 import { describePicture, describeResult, StatusLine } from './status.js';
 import { watchTabs } from './tabs.js';
 import { attachTextsTab } from './texts-tab.js';
@@ -93,6 +94,7 @@ view.addEventListener?.('order', (event) => {
 // activity shown follows them (the parse counts its own bytes).
 view.addEventListener?.('progress', (event) => viewProgress?.(event.detail));
 let viewProgress = null;
+const zoomActivity = attachZoomActivity(plot, view, activity, (onProgress) => { viewProgress = onProgress; });
 // Controls for options this view does not have stay hidden.
 for (const wrapper of form.querySelectorAll('[data-option]')) wrapper.hidden = !(wrapper.dataset.option in defaults);
 writeControls(form, defaults);
@@ -270,6 +272,7 @@ async function show(next, token, { signal, work }) {
   showLevel();
   exportButtons?.refresh();
   watchDrawn();
+  zoomActivity.watch();
   status.clearError();
   status.done(describeResult(view, current));
   analysis.shown(groups);
