@@ -116,3 +116,8 @@ test('a cut colours the links under it by cluster, the rest stays the tree\'s co
     if (colour !== 'tree') assert.ok(h.every((v) => v === null || v <= threshold), `cluster ${colour} stays under the cut`);
   }
 });
+
+test('clusterLabelsCsv: index, label, cluster numbered from 1 (the public entry exports it)', async () => {
+  const { clusterLabelsCsv: fromIndex } = await import('../../web/src/index.js');
+  assert.equal(fromIndex(Int32Array.of(0, 1, 0), ['a', 'b, c', '=d']), 'index,label,cluster\n0,a,1\n1,"b, c",2\n2,=d,1\n');
+});

@@ -1,5 +1,5 @@
 import { clusterLabelsCsv } from '../src/dendrogram-tree.js';
-import { csvField, downloadFile } from '../src/exports.js';
+import { downloadFile } from '../src/exports.js';
 import { element } from './dom.js';
 import { formatCount, formatNumber } from './plot-text.js';
 
@@ -32,7 +32,7 @@ export class CutControl {
     undo.addEventListener('click', () => this.#run(() => view.cut(null)));
     csv.addEventListener('click', () => {
       const clusters = view.clusters;
-      if (clusters) downloadFile(clusterLabelsCsv(clusters.labels, view.labels, csvField), 'clusters.csv', 'text/csv;charset=utf-8');
+      if (clusters) downloadFile(clusterLabelsCsv(clusters.labels, view.labels), 'clusters.csv', 'text/csv;charset=utf-8');
     });
     this.#box = element('fieldset', { className: 'cut-control', hidden: true },
       element('legend', {}, 'Cut the tree'),

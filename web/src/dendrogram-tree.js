@@ -1,4 +1,5 @@
 import { CosineHeatmapError } from './errors.js';
+import { csvField } from './exports.js';
 
 // A linkage matrix (SciPy's convention: row i merges clusters z[4i] and
 // z[4i+1] at distance z[4i+2] into a cluster of z[4i+3] items, ids < n are
@@ -174,8 +175,8 @@ export function cutTree(z, { k, threshold } = {}, order = null) {
   return { labels, count: names.size, threshold: joined };
 }
 
-/** Cluster labels as CSV: index, label, cluster (1-based, as the groups are named). */
-export function clusterLabelsCsv(labels, itemLabels, csvField) {
+/** Cluster labels as CSV: index, label, cluster (1-based, as the groups are named "cluster 1" …). */
+export function clusterLabelsCsv(labels, itemLabels) {
   const lines = Array.from(labels, (c, i) => `${i},${csvField(String(itemLabels?.[i] ?? i))},${c + 1}`);
   return `${['index,label,cluster', ...lines].join('\n')}\n`;
 }

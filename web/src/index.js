@@ -10,3 +10,5 @@ export { detectFormat } from './parse-format.js';
 export { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-thread.js';
 export { CosineHeatmapElement, defineCosineHeatmapElement } from './cosine-heatmap-element.js';
 export { exportImage, matrixCsv, visibleMatrixCsv, figureJson, statisticsJson, downloadFile } from './exports.js';
+export { meanWithin, nearestOutside, selectionCsv } from './selection-statistics.js';
+export { clusterLabelsCsv } from './dendrogram-tree.js';

@@ -539,6 +539,20 @@ export function figureJson(view: CosineSimilarityHeatmap | HTMLElement): string;
 export function statisticsJson(source: Statistics | EmbeddingSet, options?: AnalyzeOptions): Promise<string>;
 export function downloadFile(content: Blob | string, filename: string, type?: string): void;
 
+// A selection's numbers (web/src/selection-statistics.js) and the cut's labels (web/src/dendrogram-tree.js).
+/** Mean similarity over pairs i < j of the items (exact, one block mean); null below two items. */
+export function meanWithin(set: EmbeddingSet, indices: Int32Array, options?: { signal?: AbortSignal }): Promise<number | null>;
+/** The k outside items with the highest mean similarity to the items, best first; null above 200,000 items. */
+export function nearestOutside(
+  set: EmbeddingSet,
+  indices: Int32Array,
+  options?: { k?: number } & LongCallOptions,
+): Promise<{ indices: Int32Array; scores: Float32Array } | null>;
+/** index,label[,group] per selected item. */
+export function selectionCsv(indices: ArrayLike<number>, labels?: ArrayLike<string> | null, groups?: ArrayLike<string> | null): string;
+/** index,label,cluster (1-based) per item. */
+export function clusterLabelsCsv(labels: Int32Array, itemLabels?: ArrayLike<string> | null): string;
+
 // The <cosine-heatmap> element (web/src/cosine-heatmap-element.js).
 export interface CosineHeatmapElementEventMap extends HTMLElementEventMap {
   ready: CustomEvent<{ size: number; dim: number; level: Level; order: OrderStatus | null }>;
