@@ -13,8 +13,8 @@ const HIERARCHICAL = ['average', 'complete', 'single'];
 // WASM), recursive spectral bisection above.
 export const AUTO_HIERARCHICAL_MAX_ITEMS = 5000;
 
-// optimalLeafOrdering 'auto' flips the tree up to this many items: about
-// 2 s more than the plain order in WASM at 3,000 items, 10 s at 5,000
+// optimalLeafOrdering 'auto' flips the tree up to this many items: in WASM
+// 1.4 s of CPU at 3,000 items (the plain order 0.4 s), 6 to 11 s at 5,000
 // (scripts/bench-linkage.js), too long to make every view wait for.
 export const AUTO_OPTIMAL_LEAF_ORDER_MAX_ITEMS = 3000;
 
