@@ -18,7 +18,8 @@ export function watchGestures(element, hooks) {
   if (typeof element?.addEventListener !== 'function' || typeof element.getBoundingClientRect !== 'function') return () => {};
   let anchor = null; // positions of the last axis click, for shift
   const onDown = (event) => {
-    if (event.button !== 0) return;
+    // The mode bar and the legend keep their own clicks.
+    if (event.button !== 0 || event.target?.closest?.('.modebar, .legend')) return;
     const layout = element._fullLayout;
     const xa = layout?.xaxis;
     const ya = layout?.yaxis;
