@@ -95,6 +95,12 @@ test('cut({k}) colours the clusters, makes them the groups, and cut(null) gives 
   await view.cut({ k: 2 });
   await view.cut(null);
   assert.deepEqual(view.groups, before);
+  // Groups set by other means end the cut: no cut line, no cluster colours.
+  await view.cut({ k: 3 });
+  await view.update({ groups: before });
+  assert.equal(view.clusters, null);
+  assert.ok(!Plotly.figure.layout.shapes.some((s) => s.name === 'cut-rows'));
+  assert.deepEqual(treeTraces(Plotly.figure, 'rows').map((t) => t.meta.colour), ['tree']);
   view.dispose();
   set.dispose();
 });

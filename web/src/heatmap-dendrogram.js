@@ -42,7 +42,17 @@ export class ViewDendrogram {
   }
 
   get clusters() {
-    return this.#state && this.#clusters ? this.#clusters : null;
+    return this.#state && this.#clusters && this.#stillGroups() ? this.#clusters : null;
+  }
+
+  // Whether the view's groups are still the cut's clusters (groups set since
+  // by other means, e.g. a metadata column, end the cut).
+  #stillGroups() {
+    const groups = this.#view.groups;
+    const { labels } = this.#clusters;
+    if (!groups || groups.length !== labels.length) return false;
+    for (let i = 0; i < labels.length; i++) if (groups[i] !== `cluster ${labels[i] + 1}`) return false;
+    return true;
   }
 
   // Draws the tree of the order now shown, when it is a hierarchical one.
@@ -100,7 +110,7 @@ export class ViewDendrogram {
     const view = this.#view;
     const state = this.#state;
     if (options === null) {
-      if (!this.#clusters) return null;
+      if (!this.clusters) return null;
       this.#clusters = null;
       const groups = this.#groupsBefore ?? null;
       this.#groupsBefore = undefined;
@@ -145,7 +155,7 @@ export class ViewDendrogram {
     if (!state || state.set !== set || !place.rowDomain) return {};
     const n = state.tree.n;
     this.place = place;
-    const clusters = this.#clusters;
+    const clusters = this.clusters;
     const cut = clusters ? { threshold: clusters.lineAt, labels: clusters.labels, itemAt: (p) => order[p] } : null;
     const top = state.maxHeight > 0 ? state.maxHeight * 1.04 : 1;
     const rows = dendrogramLines(state.tree, { window: cells.window.rows, cellItems: cells.cellRows, cut });
