@@ -1,7 +1,8 @@
 // The heatmap from the keyboard, on the demo page: Tab reaches the plot,
 // the arrow keys move a focused cell (a box marks it; a live region says both
 // labels and the value), Enter shows that cell's neighbours as a click does,
-// + and − zoom around it, 0 shows everything again.
+// + and − zoom around it, an arrow past a zoomed window's edge moves the
+// window on, 0 shows everything again.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
@@ -88,6 +89,14 @@ describe('keyboard', () => {
     }
     assert.ok(items, 'single items after a few presses');
     await page.waitForFunction(() => /^row: .+, column: .+, Cosine Similarity (-?\d\.\d{4}|blank)/.test(document.querySelector('#heatmap .cosine-heatmap-live').textContent));
+    // Past the window's right edge: the window moves on by half its width.
+    const before = await level();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((old) => document.getElementById('heatmap')._fullLayout.xaxis.range[0] > old.range[0] + 1, before, { timeout: 20_000 });
+    const panned = await level();
+    assert.equal(panned.range[1] - panned.range[0], before.range[1] - before.range[0], 'same width');
+    assert.equal(panned.range[0] - before.range[0], Math.ceil((before.range[1] - before.range[0]) / 2), 'half a window on');
     const zoomedIn = await level();
     await page.keyboard.press('-');
     await page.waitForFunction((old) => document.getElementById('heatmap').data[0].dx !== old.dx, zoomedIn, { timeout: 20_000 });

@@ -2,7 +2,7 @@
 // + and − zoom around it, and what a screen reader hears.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeCell, moveFocus, zoomWindow } from '../../web/src/heatmap-keyboard.js';
+import { describeCell, moveFocus, panWindow, zoomWindow } from '../../web/src/heatmap-keyboard.js';
 
 test('arrow keys move one cell and stop at the edges; Home / End go to the first / last column', () => {
   assert.deepEqual(moveFocus('ArrowRight', { row: 0, col: 0 }, [3, 4]), { row: 0, col: 1 });
@@ -31,4 +31,13 @@ test('a cell is announced with both labels and its value', () => {
   assert.equal(describeCell(items, 1, 1, names), 'row: cat, column: cat, Cosine Similarity blank (an item with itself)');
   const blocks = { ...items, kind: 'overview', dims: [1, 1], data: Float32Array.of(0.5), rowStarts: Int32Array.of(0), rowEnds: Int32Array.of(2), colStarts: Int32Array.of(0), colEnds: Int32Array.of(2) };
   assert.equal(describeCell(blocks, 0, 0, names), 'rows: items 0–1 (2): a <dog> … cat; columns: items 0–1 (2): a <dog> … cat; mean Cosine Similarity 0.5000');
+});
+
+test('an arrow key past the edge of a zoomed window moves the window by half its size, not past the matrix', () => {
+  const window = { rows: [100, 140], cols: [0, 60] };
+  assert.deepEqual(panWindow(window, 'ArrowDown', 1000), { rows: [120, 160], cols: [0, 60] });
+  assert.deepEqual(panWindow(window, 'ArrowRight', 1000), { rows: [100, 140], cols: [30, 90] });
+  assert.equal(panWindow(window, 'ArrowLeft', 1000), null, 'already at the first column');
+  assert.deepEqual(panWindow({ rows: [950, 990], cols: [0, 60] }, 'ArrowDown', 1000).rows, [960, 1000], 'up to the last row');
+  assert.equal(panWindow({ rows: [0, 1000], cols: [0, 1000] }, 'ArrowUp', 1000), null, 'the whole matrix: nowhere to go');
 });

@@ -1,7 +1,8 @@
 import { hoverNames } from './heatmap-hover.js';
 
 // The heatmap from the keyboard. The plot is one Tab stop; once it has focus:
-//   arrow keys   move the focused cell (Home / End: first / last column)
+//   arrow keys   move the focused cell (Home / End: first / last column); past
+//                the edge of a zoomed window, the window moves by half its size
 //   Enter, Space the cell's items, as a click on it (the view's 'select' event)
 //   + and −      zoom in / out around the focused cell; 0 shows everything
 // Each move is said through a polite live region: both labels and the value.
@@ -27,6 +28,23 @@ export function moveFocus(key, { row, col }, [rows, cols]) {
     case 'End': return { row, col: cols - 1 };
     default: return null;
   }
+}
+
+/**
+ * The window moved half its size in the direction of `key` (an arrow key),
+ * kept inside [0, n); null when it is already at that edge of the matrix.
+ */
+export function panWindow(window, key, n) {
+  const shift = ([begin, end], step) => {
+    const by = Math.max(1, Math.ceil((end - begin) / 2)) * step;
+    const start = Math.max(0, Math.min(n - (end - begin), begin + by));
+    return start === begin ? null : [start, start + (end - begin)];
+  };
+  const moves = { ArrowUp: ['rows', -1], ArrowDown: ['rows', 1], ArrowLeft: ['cols', -1], ArrowRight: ['cols', 1] };
+  if (!moves[key]) return null;
+  const [axis, step] = moves[key];
+  const moved = shift(window[axis], step);
+  return moved && { ...window, [axis]: moved };
 }
 
 /**
@@ -136,7 +154,13 @@ export class HeatmapKeyboard {
     this.#active = true;
     const at = this.#cellAt(cells);
     const moved = moveFocus(event.key, at, cells.dims);
-    if (moved) {
+    const panned = moved && moved.row === at.row && moved.col === at.col && panWindow(cells.window, event.key, this.#view.embeddings.size);
+    if (panned) {
+      // At the window's edge: the window moves on, the focus to the next position beyond it.
+      const next = { ArrowUp: ['row', cells.window.rows[0] - 1], ArrowDown: ['row', cells.window.rows[1]], ArrowLeft: ['col', cells.window.cols[0] - 1], ArrowRight: ['col', cells.window.cols[1]] }[event.key];
+      this.#focus = { ...this.#focus ?? { row: 0, col: 0 }, [next[0]]: next[1] };
+      this.#relayout(panned);
+    } else if (moved) {
       this.#focusCell(cells, moved);
     } else if (event.key === 'Enter' || event.key === ' ') {
       // A click on the focused cell: the view turns it into its 'select' event.
