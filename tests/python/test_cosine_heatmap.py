@@ -165,3 +165,46 @@ class HeatmapDocument(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BuildBackend(unittest.TestCase):
+    """python/_build: the wheel holds the template; without it, the build says what to run."""
+
+    @staticmethod
+    def backend(root):
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("backend_under_test", root / "_build" / "cosine_heatmap_build.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    def test_wheel_holds_the_package_the_template_and_a_record_that_matches(self):
+        import hashlib
+        import zipfile
+
+        root = Path(__file__).resolve().parents[2] / "python"
+        with tempfile.TemporaryDirectory() as out:
+            name = self.backend(root).build_wheel(out)
+            with zipfile.ZipFile(Path(out) / name) as wheel:
+                names = set(wheel.namelist())
+                self.assertIn("cosine_heatmap/_static/report-template.html", names)
+                self.assertIn("cosine_heatmap/_static/options.json", names)
+                self.assertIn("cosine_heatmap/_report.py", names)
+                record = wheel.read(f"cosine_heatmap-{cosine_heatmap.__version__}.dist-info/RECORD").decode()
+                for line in record.splitlines():
+                    path, digest, size = line.rsplit(",", 2)
+                    if digest:
+                        data = wheel.read(path)
+                        expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                        self.assertEqual((digest, int(size)), (f"sha256={expected}", len(data)), path)
+
+    def test_without_the_template_the_build_stops_and_says_to_run_npm_run_build(self):
+        import shutil
+
+        source = Path(__file__).resolve().parents[2] / "python"
+        with tempfile.TemporaryDirectory() as scratch:
+            root = Path(scratch) / "python"
+            shutil.copytree(source, root, ignore=shutil.ignore_patterns("_static", "__pycache__"))
+            with self.assertRaisesRegex(RuntimeError, r"report-template\.html is missing.*npm run build"):
+                self.backend(root).build_wheel(scratch)
