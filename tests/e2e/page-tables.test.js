@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, waitForHeatmap } from './browser.js';
+import { describe, test } from 'node:test';
+import { useBrowser } from './fixture.js';
 
 const TABLES = new URL('../fixtures/tables/', import.meta.url);
 const path = (name) => fileURLToPath(new URL(name, TABLES));
@@ -41,31 +41,17 @@ function cosine(a, b) {
 }
 
 describe('demo page: Parquet, Arrow and safetensors files', () => {
-  let server;
-  let browser;
-  let page;
-  let errors;
-  let requests;
+  const e2e = useBrowser({ open: '/' });
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, errors, requests } = await openPage(browser.context));
-    await page.goto(server.url('/'));
-    await waitForHeatmap(page);
-    await page.selectOption('#order', 'original');
-    await page.waitForFunction(() => /in file order$/.test(document.getElementById('status').textContent));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  e2e.before(async () => {
+    await e2e.page.selectOption('#order', 'original');
+    await e2e.page.waitForFunction(() => /in file order$/.test(document.getElementById('status').textContent));
   });
 
   test('a Parquet file with text and embedding columns: items labelled by the text column, cells are its cosines', async () => {
     const want = expected['list-snappy.parquet'];
-    await settle(page, () => page.setInputFiles('#embeddings-file', path('list-snappy.parquet')));
-    const now = await shown(page);
+    await settle(e2e.page, () => e2e.page.setInputFiles('#embeddings-file', path('list-snappy.parquet')));
+    const now = await shown(e2e.page);
     assert.equal(now.alert, '');
     assert.deepEqual(now.rowLabels, want.labels);
     assert.equal(now.label.value, 'm:1', 'the text column, not the id');
@@ -76,50 +62,50 @@ describe('demo page: Parquet, Arrow and safetensors files', () => {
     for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) worst = Math.max(worst, Math.abs(now.z[i][j] - cosine(rows[i], rows[j])));
     assert.ok(worst < 1e-6, `max |shown − cosine| = ${worst}`);
     // The reader came from the page's origin.
-    assert.ok(requests.some((url) => url.endsWith('/build/parquet-libs.js')), 'the bundled Parquet reader was loaded');
-    assert.deepEqual(requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')), []);
+    assert.ok(e2e.requests.some((url) => url.endsWith('/build/parquet-libs.js')), 'the bundled Parquet reader was loaded');
+    assert.deepEqual(e2e.requests.filter((url) => !url.startsWith(e2e.origin) && !url.startsWith('data:') && !url.startsWith('blob:')), []);
     // The group column comes from the same file.
-    await settle(page, () => page.selectOption('#groupColumn', 'm:2'));
-    assert.equal((await shown(page)).alert, '');
+    await settle(e2e.page, () => e2e.page.selectOption('#groupColumn', 'm:2'));
+    assert.equal((await shown(e2e.page)).alert, '');
   });
 
   test('several list columns: the page asks which one, then shows it', async () => {
-    await page.setInputFiles('#embeddings-file', path('two-lists.parquet'));
-    const dialog = page.locator('dialog.choose-column');
+    await e2e.page.setInputFiles('#embeddings-file', path('two-lists.parquet'));
+    const dialog = e2e.page.locator('dialog.choose-column');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await dialog.textContent(), /Which column holds the embeddings\?.*two-lists\.parquet has 2 columns/s);
     assert.deepEqual(await dialog.locator('select option').allTextContents(), ['a', 'b']);
-    await settle(page, async () => {
+    await settle(e2e.page, async () => {
       await dialog.locator('select').selectOption('b');
       await dialog.getByRole('button', { name: 'Use this column' }).click();
     });
-    const now = await shown(page);
+    const now = await shown(e2e.page);
     assert.equal(now.alert, '');
     assert.equal(now.rowLabels.length, 12);
     assert.match(now.status, /^two-lists\.parquet · 12 items × 4 dimensions/);
-    assert.equal(await page.locator('dialog.choose-column').count(), 0, 'the dialog is gone');
+    assert.equal(await e2e.page.locator('dialog.choose-column').count(), 0, 'the dialog is gone');
   });
 
   test('Arrow stream and safetensors files open too', async () => {
-    await settle(page, () => page.setInputFiles('#embeddings-file', path('list.arrows')));
-    let now = await shown(page);
+    await settle(e2e.page, () => e2e.page.setInputFiles('#embeddings-file', path('list.arrows')));
+    let now = await shown(e2e.page);
     assert.equal(now.alert, '');
     assert.deepEqual(now.rowLabels, expected['list.arrows'].labels);
-    assert.ok(requests.some((url) => url.endsWith('/build/arrow-libs.js')), 'the bundled Arrow reader was loaded');
-    await settle(page, () => page.setInputFiles('#embeddings-file', path('embeddings-bf16.safetensors')));
-    now = await shown(page);
+    assert.ok(e2e.requests.some((url) => url.endsWith('/build/arrow-libs.js')), 'the bundled Arrow reader was loaded');
+    await settle(e2e.page, () => e2e.page.setInputFiles('#embeddings-file', path('embeddings-bf16.safetensors')));
+    now = await shown(e2e.page);
     assert.equal(now.alert, '');
     assert.match(now.status, /^embeddings-bf16\.safetensors · 6 items × 5 dimensions/);
   });
 
   test('a bad Parquet file is refused with its position; the heatmap shown stays', async () => {
-    await settle(page, () => page.setInputFiles('#embeddings-file', path('list-zstd.parquet')));
-    const before = await shown(page);
-    await settle(page, () => page.setInputFiles('#embeddings-file', path('null-row.parquet')));
-    const now = await shown(page);
+    await settle(e2e.page, () => e2e.page.setInputFiles('#embeddings-file', path('list-zstd.parquet')));
+    const before = await shown(e2e.page);
+    await settle(e2e.page, () => e2e.page.setInputFiles('#embeddings-file', path('null-row.parquet')));
+    const now = await shown(e2e.page);
     assert.match(now.alert, /null-row\.parquet: null in the embedding column \(row group 0, row 8, column "embedding", at byte offset \d+\)/);
     assert.deepEqual(now.rowLabels, before.rowLabels);
     assert.deepEqual(now.z, before.z);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(e2e.errors, []);
   });
 });
