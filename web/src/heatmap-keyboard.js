@@ -91,6 +91,7 @@ export class HeatmapKeyboard {
   #focus = null; // the focused cell as the positions at its centre: {row, col}
   #listeners = null;
   #zoomed = false; // a keyboard zoom is on its way: say the focused cell once it is drawn
+  #target = null; // the window that zoom asked for, until it is drawn (a key pressed meanwhile builds on it)
   #active = false; // the keyboard is in use (not a mouse click that focused the plot)
 
   /** @param {import('./heatmap.js').CosineSimilarityHeatmap} view */
@@ -107,6 +108,7 @@ export class HeatmapKeyboard {
     // Plotly's newPlot may rebuild what is inside the element.
     if (!this.#live.isConnected) element.append(this.#live);
     const cells = this.#view.matrix;
+    this.#target = null;
     if (this.#zoomed && cells && document.activeElement === element) {
       this.#zoomed = false;
       this.#focusCell(cells, this.#cellAt(cells));
@@ -204,9 +206,8 @@ export class HeatmapKeyboard {
   }
 
   #zoom(cells, factor) {
-    const at = this.#cellAt(cells);
-    this.#focusCell(cells, at);
-    this.#relayout(zoomWindow(cells.window, this.#focus, factor, this.#view.embeddings.size));
+    if (!this.#target) this.#focusCell(cells, this.#cellAt(cells));
+    this.#relayout(zoomWindow(this.#target ?? cells.window, this.#focus, factor, this.#view.embeddings.size));
   }
 
   // Zooms as the mode bar does (the view hears the relayout); null: everything.
@@ -214,7 +215,9 @@ export class HeatmapKeyboard {
     const update = window
       ? { 'xaxis.range': [window.cols[0] - 0.5, window.cols[1] - 0.5], 'yaxis.range': [window.rows[1] - 0.5, window.rows[0] - 0.5] }
       : { 'xaxis.autorange': true, 'yaxis.autorange': 'reversed' };
+    const n = this.#view.embeddings.size;
     this.#zoomed = true;
+    this.#target = window ?? { rows: [0, n], cols: [0, n] };
     Promise.resolve(this.#plotly?.relayout(this.#element, update)).catch(() => {});
   }
 
