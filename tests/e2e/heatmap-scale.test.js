@@ -138,7 +138,10 @@ describe('heatmap at scale', () => {
       let runs = 1;
       for (let p = 1; p < order.length; p++) if (window.data.groups[order[p]] !== window.data.groups[order[p - 1]]) runs++;
       const engineOrders = typeof window.view.embeddings.order === 'function';
-      return { ms, permutation: seen.size === order.length && order.length === window.data.groups.length, runs, engineOrders, groups };
+      // The groups of the items in the first overview cell (the top-left block).
+      const firstCell = window.view.level.cellSize;
+      const cornerGroups = new Set(Array.from(order.subarray(0, firstCell), (item) => window.data.groups[item]));
+      return { ms, permutation: seen.size === order.length && order.length === window.data.groups.length, runs, engineOrders, groups, cornerGroups: cornerGroups.size };
     }, GROUPS);
     const now = await shown(e2e.page);
     t.diagnostic(`order 'groups' in ${Math.round(result.ms)} ms (${result.engineOrders ? 'engine' : 'JavaScript fallback'})`);
@@ -148,7 +151,12 @@ describe('heatmap at scale', () => {
     assert.equal(now.xticks.length, GROUPS);
     assert.ok(now.xticks.every((name) => /^group [A-H]$/.test(name)));
     assert.notEqual(now.corner, before.corner, 'the trace changed');
-    assert.ok(now.corner > 0.5, `the first block lies inside one group (${now.corner})`);
+    // Within a group the expected cosine is about 0.6, between groups about 0
+    // (random centres). The optimal leaf order puts a group's loosest items at
+    // its ends, so the corner block's mean is below the group's, but it is
+    // still one group's items.
+    assert.equal(result.cornerGroups, 1, 'the first block lies inside one group');
+    assert.ok(now.corner > 0.3, `the first block's mean is a within-group value (${now.corner})`);
   });
 
   test(`the page's JS heap stays under ${HEAP_LIMIT / 2 ** 20} MB`, async (t) => {
