@@ -558,6 +558,7 @@ export interface CosineHeatmapElementEventMap extends HTMLElementEventMap {
   ready: CustomEvent<{ size: number; dim: number; level: Level; order: OrderStatus | null }>;
   order: CustomEvent<OrderStatus>;
   select: CustomEvent<Selection | ItemSelectionDetail>;
+  /** message: the words also shown in the element's error box ("Could not open the data: …"). */
   error: CustomEvent<{ message: string; error: unknown }> & ErrorEvent;
 }
 
