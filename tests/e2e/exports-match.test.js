@@ -6,7 +6,7 @@
 // Python Plotly (5.4.1) with the trace, colour scale, range and labels.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -158,5 +158,29 @@ describe('exports match the screen', () => {
     assert.ok(b.zMax <= 1 && b.diagonal.every((v) => v >= 0.9999997), b.diagonal.join(' '));
     assert.match(b.customdata[0][1][0], /^a rather long document label \d+$/, 'hover labels travel in customdata');
     assert.match(b.hovertemplate, /^row: %\{customdata\[0\]\}<br>column: %\{customdata\[1\]\}/);
+  });
+  test("the page's Figure (JSON) button, dendrogram shown: Python's Plotly 5.4 reads every trace", async () => {
+    const { page, errors } = await e2e.newPage();
+    await e2e.open('/', { page });
+    await page.selectOption('#order', 'average');
+    await page.waitForFunction(() => (document.getElementById('heatmap').data ?? []).some((t) => t.type === 'scatter'), null, { timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="figure-json"]')]);
+    const file = join(e2e.dir, 'page-figure.json');
+    await download.saveAs(file);
+    const figure = JSON.parse(await readFile(file, 'utf8'));
+    assert.ok(!JSON.stringify(figure).includes('texttemplate'));
+    const { stdout } = await run(PYTHON, ['-c', [
+      'import json, sys, plotly.io as pio',
+      'f = pio.from_json(open(sys.argv[1]).read())',
+      'z = [v for row in f.data[0].z for v in row if v is not None]',
+      'print(json.dumps({"types": [t.type for t in f.data], "zmax": max(z), "zmin": min(z), "axes": sorted(k for k in f.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis")))}))',
+    ].join('\n'), file]);
+    const read = JSON.parse(stdout);
+    assert.equal(read.types[0], 'heatmap');
+    assert.ok(read.types.filter((t) => t === 'scatter').length >= 2, `the dendrogram's lines: ${read.types}`);
+    assert.deepEqual(read.axes, ['xaxis', 'xaxis2', 'yaxis', 'yaxis2']);
+    assert.ok(read.zmax <= 1 && read.zmin >= -1);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });
