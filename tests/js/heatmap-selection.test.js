@@ -95,3 +95,11 @@ test('positionRuns and selectionCsv', () => {
   assert.equal(selectionCsv(Int32Array.of(0, 2), ['a', 'b, "c"', 'd,e'], null), 'index,label\n0,a\n2,"d,e"\n');
   assert.equal(selectionCsv(Int32Array.of(1), ['a', 'b'], ['x', 'y']), 'index,label,group\n1,b,y\n');
 });
+
+test('select and reveal before any embeddings say so', async () => {
+  const view = new CosineSimilarityHeatmap(fakeElement(), { Plotly: fakePlotly() });
+  await assert.rejects(view.select([0]), /select: the view shows no embeddings yet/);
+  await assert.rejects(view.reveal(0), /reveal: the view shows no embeddings yet/);
+  assert.equal(await view.select(null), null);
+  view.dispose();
+});

@@ -54,6 +54,7 @@ export async function revealItem(view, item, { span = REVEAL_SPAN } = {}) {
     await view.decorate('found', null);
     return null;
   }
+  if (n === 0) throw new CosineHeatmapError('reveal: the view shows no embeddings yet (setEmbeddings first)');
   if (!Number.isInteger(item) || item < 0 || item >= n) {
     throw new CosineHeatmapError(`reveal: item must be an index from 0 to ${n - 1}, got ${item}`);
   }

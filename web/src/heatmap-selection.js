@@ -31,6 +31,9 @@ export class ItemSelection {
    * @returns {Promise<Int32Array | null>}
    */
   async select(indices, { source = 'api' } = {}) {
+    if (!this.#view.embeddings && indices !== null && indices !== undefined) {
+      throw new CosineHeatmapError('select: the view shows no embeddings yet (setEmbeddings first)');
+    }
     const chosen = checkIndices(indices, this.#view.embeddings?.size ?? 0);
     this.#anchor = null;
     await this.#store(chosen);
