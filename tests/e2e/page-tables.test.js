@@ -41,7 +41,7 @@ function cosine(a, b) {
 }
 
 describe('demo page: Parquet, Arrow and safetensors files', () => {
-  const e2e = useBrowser({ open: '/' });
+  const e2e = useBrowser({ open: '/', extra: { '/tables/': TABLES } });
 
   e2e.before(async () => {
     await e2e.page.selectOption('#order', 'original');
@@ -107,5 +107,36 @@ describe('demo page: Parquet, Arrow and safetensors files', () => {
     assert.deepEqual(now.rowLabels, before.rowLabels);
     assert.deepEqual(now.z, before.z);
     assert.deepEqual(e2e.errors, []);
+  });
+
+  test('<cosine-heatmap src="….parquet"> with label-column and column attributes', async () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><script src="/build/plotly.min.js"></script></head><body>
+      <cosine-heatmap id="a" src="/tables/list-gzip.parquet" order="original" style="height:300px"></cosine-heatmap>
+      <cosine-heatmap id="b" src="/tables/two-lists.parquet" column="b" label-column="text" order="original" style="height:300px"></cosine-heatmap>
+      <script type="module">
+        import { defineCosineHeatmapElement } from '/src/cosine-heatmap-element.js';
+        window.events = [];
+        for (const id of ['a', 'b']) for (const type of ['ready', 'error']) {
+          document.getElementById(id).addEventListener(type, (e) => window.events.push({ id, type, message: e.detail.message }));
+        }
+        defineCosineHeatmapElement();
+      </script></body></html>`;
+    const { page, errors } = await e2e.newPage();
+    const url = e2e.url('/element-tables.html');
+    await page.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+    await page.goto(url);
+    await page.waitForFunction(() => window.events?.length >= 2, null, { timeout: 60_000 });
+    const state = await page.evaluate(() => ({
+      events: window.events,
+      labelsA: document.getElementById('a').view.labels,
+      labelsB: document.getElementById('b').view.labels,
+      size: document.getElementById('b').view.embeddings.size,
+    }));
+    await page.close();
+    assert.deepEqual(state.events.map((e) => `${e.id} ${e.type} ${e.message ?? ''}`.trim()).sort(), ['a ready', 'b ready']);
+    assert.deepEqual(state.labelsA, expected['list-gzip.parquet'].labels);
+    assert.deepEqual(state.labelsB, expected['list-gzip.parquet'].labels);
+    assert.equal(state.size, 12);
+    assert.deepEqual(errors, []);
   });
 });

@@ -28,8 +28,8 @@ import { parseEmbeddingsOffThread, parseMetadataOffThread } from './parse-off-th
 // the demo page words it, in a box the reader can dismiss; what was drawn
 // before stays, and the box goes when the next load succeeds.
 
-const ATTRIBUTES = ['src', 'labels', 'title', 'color-scale', 'range', 'zmin', 'zmax', 'order', 'label-column'];
-const DATA_ATTRIBUTES = new Set(['src', 'labels', 'label-column']);
+const ATTRIBUTES = ['src', 'labels', 'title', 'color-scale', 'range', 'zmin', 'zmax', 'order', 'label-column', 'column', 'tensor'];
+const DATA_ATTRIBUTES = new Set(['src', 'labels', 'label-column', 'column', 'tensor']);
 
 // HTMLElement exists only where a DOM does; in Node the class is built on a
 // stand-in so this module imports anywhere, and nothing is defined.
@@ -199,11 +199,20 @@ export class CosineHeatmapElement extends Base {
 
   async #fetchData(src, labelsUrl) {
     const [vectors, table] = await Promise.all([
-      fetchFile(src, 'embeddings').then((file) => parseEmbeddingsOffThread(file, { name: file.name })),
+      fetchFile(src, 'embeddings').then((file) => parseEmbeddingsOffThread(file, {
+        name: file.name,
+        // Parquet / Arrow: the embeddings column; safetensors: the tensor.
+        column: this.getAttribute('column') ?? undefined,
+        tensor: this.getAttribute('tensor') ?? undefined,
+      })),
       labelsUrl ? fetchFile(labelsUrl, 'labels').then((file) => parseMetadataOffThread(file, { name: file.name })) : null,
     ]);
-    if (!table) return vectors;
     const labelColumn = this.getAttribute('label-column') ?? 0;
+    // A Parquet or Arrow file's own columns: label-column picks among them too.
+    if (!table && vectors.metadata && this.hasAttribute('label-column')) {
+      return attachMetadata(vectors, vectors.metadata, { file: fileName(src), metadataFile: fileName(src), labelColumn });
+    }
+    if (!table) return vectors;
     return attachMetadata(vectors, table, { file: fileName(src), metadataFile: fileName(labelsUrl), labelColumn });
   }
 
