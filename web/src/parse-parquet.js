@@ -231,23 +231,21 @@ async function forEachPage(context, g, field, consume) {
   const end = start + Number(meta.total_compressed_size);
   const whereChunk = { file, rowGroup: g, column: field.name, offset: start };
   if (end > source.byteLength) throw new ParseError(`truncated: the column chunk ends at byte ${end}, past the end of the file`, whereChunk);
-  const chunk = await source.bytes(start, end);
-  const reader = { view: new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), offset: 0 };
+  const window = new ChunkWindow(source, start, end);
   let dictionary;
   let levels = 0;
   const total = Number(meta.num_values);
-  while (levels < total && reader.offset < chunk.byteLength) {
-    const where = { file, rowGroup: g, column: field.name, offset: start + reader.offset };
+  while (levels < total && window.position < end) {
+    const where = { file, rowGroup: g, column: field.name, offset: window.position };
     let page;
     try {
-      const header = libs.parquetHeader(reader);
-      if (reader.offset + header.compressed_page_size > chunk.byteLength) throw new Error('the page runs past its column chunk');
-      const compressed = chunk.subarray(reader.offset, reader.offset + header.compressed_page_size);
-      reader.offset += header.compressed_page_size;
+      const header = await window.header(libs);
+      const compressed = await window.take(header.compressed_page_size);
       if (header.type === 'DICTIONARY_PAGE') {
         const bytes = libs.decompressPage(compressed, Number(header.uncompressed_page_size), meta.codec, libs.compressors);
+        // A copy: the window's buffer is reused for the next pages.
         dictionary = libs.readPlain({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 },
-          column.type, header.dictionary_page_header.num_values, column.element.type_length);
+          column.type, header.dictionary_page_header.num_values, column.element.type_length).slice();
       } else if (header.type === 'DATA_PAGE' || header.type === 'DATA_PAGE_V2') {
         page = decodeDataPage(libs, header, compressed, column, dictionary);
         levels += page.count;
@@ -259,6 +257,45 @@ async function forEachPage(context, g, field, consume) {
   }
   if (levels < total) throw new ParseError(`truncated column chunk: ${levels} of ${total} values`, whereChunk);
   onProgress?.({ done: end, total: source.byteLength });
+}
+
+// A column chunk read through a window of a few MB, page by page, so a File
+// whose row group is most of the file (pyarrow writes up to 1,048,576 rows
+// per group) never holds the whole chunk: memory is the result plus one window.
+// Bytes in memory are viewed, not copied, whatever the window.
+const WINDOW_BYTES = 8 << 20;
+const MAX_HEADER_BYTES = 1 << 16;
+
+class ChunkWindow {
+  constructor(source, start, end) {
+    Object.assign(this, { source, end, position: start, windowStart: start, bytes: new Uint8Array(0) });
+  }
+
+  // Makes [position, position + length) available (length is clipped to the chunk).
+  async ensure(length) {
+    const want = Math.min(this.position + length, this.end);
+    if (want <= this.windowStart + this.bytes.length) return;
+    this.windowStart = this.position;
+    this.bytes = await this.source.bytes(this.position, Math.min(this.end, this.position + Math.max(length, WINDOW_BYTES)));
+  }
+
+  async header(libs) {
+    await this.ensure(MAX_HEADER_BYTES);
+    const offset = this.position - this.windowStart;
+    const reader = { view: new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength), offset };
+    const header = libs.parquetHeader(reader);
+    if (reader.offset > this.bytes.length) throw new Error('the page header runs past its column chunk');
+    this.position += reader.offset - offset;
+    return header;
+  }
+
+  async take(length) {
+    if (this.position + length > this.end) throw new Error('the page runs past its column chunk');
+    await this.ensure(length);
+    const offset = this.position - this.windowStart;
+    this.position += length;
+    return this.bytes.subarray(offset, offset + length);
+  }
 }
 
 // hyparquet's per-column decoding parameters, plus the definition level at

@@ -8,7 +8,9 @@ import { ParseError } from './parse-error.js';
  * @param {File|Blob|ArrayBuffer|ArrayBufferView} input
  * @param {{name?: string, maxBytes?: number}} [options]
  * @returns {Promise<{file: string, byteLength: number, slice: (start: number, end?: number) => Promise<ArrayBuffer>|ArrayBuffer,
- *                    bytes: (start: number, end: number) => Promise<Uint8Array>}>}  `bytes`: a view where possible, no copy
+ *                    bytes: (start: number, end: number) => Promise<Uint8Array>}>}  `bytes`: a view where possible, no
+ *   copy; for a File, the bytes of the previous `bytes` call are overwritten (one buffer is reused, so a
+ *   large file read window by window leaves no garbage behind)
  */
 export async function openRandomAccess(input, { name, maxBytes = DEFAULT_MAX_BYTES } = {}) {
   if (isBlob(input)) {
@@ -18,7 +20,7 @@ export async function openRandomAccess(input, { name, maxBytes = DEFAULT_MAX_BYT
       file,
       byteLength: input.size,
       slice: async (start, end = input.size) => input.slice(start, end).arrayBuffer(),
-      bytes: async (start, end) => new Uint8Array(await input.slice(start, end).arrayBuffer()),
+      bytes: reusingReader(input),
     };
   }
   if (typeof input === 'string') throw new ParseError('a binary format (Parquet, Arrow, safetensors) cannot come as a string', { file: name ?? '<input>' });
@@ -31,6 +33,38 @@ export async function openRandomAccess(input, { name, maxBytes = DEFAULT_MAX_BYT
       ? bytes.buffer
       : bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + end)),
     bytes: async (start, end) => bytes.subarray(start, end),
+  };
+}
+
+// Reads [start, end) of a Blob into one buffer reused from call to call,
+// through a BYOB reader (File API streams are byte streams); where that is
+// not available, a fresh ArrayBuffer per call.
+function reusingReader(blob) {
+  let buffer = new ArrayBuffer(0);
+  let byob = true;
+  return async (start, end) => {
+    const length = end - start;
+    if (byob) {
+      try {
+        if (buffer.byteLength < length) buffer = new ArrayBuffer(length);
+        const reader = blob.slice(start, end).stream().getReader({ mode: 'byob' });
+        let filled = 0;
+        while (filled < length) {
+          const { value, done } = await reader.read(new Uint8Array(buffer, filled, length - filled));
+          if (done) break;
+          buffer = value.buffer; // the read transfers the buffer; same memory, new handle
+          filled += value.byteLength;
+        }
+        reader.releaseLock();
+        if (filled !== length) throw new ParseError(`the file changed while being read: ${filled} of ${length} bytes at ${start}`, { offset: start });
+        return new Uint8Array(buffer, 0, length);
+      } catch (error) {
+        if (error instanceof ParseError) throw error;
+        byob = false; // no byte streams here: read plainly from now on
+        buffer = new ArrayBuffer(0);
+      }
+    }
+    return new Uint8Array(await blob.slice(start, end).arrayBuffer());
   };
 }
 
