@@ -13,7 +13,9 @@ const SIZE = { min: 2, max: 2048, fallback: 512 };
 // set: 48 of them took 574 MiB on a small set. More workers than cores only
 // cost memory.
 export const MAX_WORKERS = 64;
-const FORMATS = ['auto', 'npy', 'csv', 'tsv', 'json', 'jsonl'];
+const FORMATS = ['auto', 'npy', 'csv', 'tsv', 'json', 'jsonl', 'parquet', 'arrow', 'safetensors'];
+// Tables that carry their own metadata columns (labels and groups without --labels).
+const TABLE_NAME = /\.(parquet|pq|arrow|arrows|feather|ipc)$/i;
 
 export const USAGE = `Usage: cosine-heatmap report <embeddings> [options] -o report.html
 
@@ -21,12 +23,16 @@ Writes one self-contained HTML file (data, Plotly and the view inlined; it
 opens offline) with the similarity heatmap, the histogram of pairwise
 similarities, the flags and the statistics.
 
-  <embeddings>            .npy, .csv, .tsv, .json or .jsonl (one vector per row)
+  <embeddings>            .npy, .csv, .tsv, .json, .jsonl (one vector per row),
+                          .parquet, .arrow/.arrows/.feather or .safetensors
   -o, --output FILE       the report to write (required unless --json is given)
   --json FILE             also write the statistics (set.analyze()) as JSON
   --labels FILE           metadata table (.tsv / .csv), one row per item
-  --label-column NAME     metadata column for the labels (default: the first)
+  --label-column NAME     metadata column for the labels (default: the first; a
+                          Parquet/Arrow file's own columns too, default its first text column)
   --group-column NAME     metadata column for groups (group statistics, --order groups)
+  --column NAME           Parquet/Arrow: the embeddings column (when several could be)
+  --tensor NAME           safetensors: the embeddings tensor (when several could be)
   --clusters K            groups cut from the tree instead: K clusters of --order's
                           linkage (average by default; spectral above 10,000 items)
   --title TEXT            the report's title
@@ -55,6 +61,8 @@ const OPTIONS = {
   labels: { type: 'string' },
   'label-column': { type: 'string' },
   'group-column': { type: 'string' },
+  column: { type: 'string' },
+  tensor: { type: 'string' },
   clusters: { type: 'string' },
   title: { type: 'string' },
   order: { type: 'string' },
@@ -100,7 +108,8 @@ export function parseCommandLine(argv) {
   if (values.output === undefined && values.json === undefined) {
     throw new UsageError('report: say where to write it: -o report.html (and/or --json stats.json)');
   }
-  if (values.labels === undefined) {
+  const ownColumns = TABLE_NAME.test(input) || ['parquet', 'arrow'].includes(values.format);
+  if (values.labels === undefined && !ownColumns) {
     for (const name of ['label-column', 'group-column']) {
       if (values[name] !== undefined) throw new UsageError(`--${name} needs a metadata table (--labels metadata.tsv)`);
     }
@@ -122,6 +131,8 @@ export function parseCommandLine(argv) {
     report: {
       labelColumn: values['label-column'],
       groupColumn: values['group-column'],
+      column: values.column,
+      tensor: values.tensor,
       clusters: wholeNumber(values.clusters, '--clusters', { min: 1, max: 2 ** 31 - 1 }),
       title: values.title,
       order,

@@ -266,7 +266,7 @@ describe('usage errors exit 2 with the usage (issue 12, finding 13)', () => {
       [['--order', 'groups'], '--order groups needs a group per item: --labels metadata.tsv --group-column NAME'],
       [['--color-scale', 'Nope'], /^cosine-heatmap: --color-scale must be one of Blackbody, .*Blues.*; got "Nope"$/],
       [['--color-scale', 'Viridis_r'], /^cosine-heatmap: --color-scale must be one of .*; got "Viridis_r"$/],
-      [['--format', 'xml'], '--format must be one of auto, npy, csv, tsv, json, jsonl; got "xml"'],
+      [['--format', 'xml'], '--format must be one of auto, npy, csv, tsv, json, jsonl, parquet, arrow, safetensors; got "xml"'],
       [['--label-column', 'digit'], '--label-column needs a metadata table (--labels metadata.tsv)'],
       [['--group-column', 'digit'], '--group-column needs a metadata table (--labels metadata.tsv)'],
       [['--bogus'], /^cosine-heatmap: Unknown option '--bogus'/],

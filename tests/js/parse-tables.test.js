@@ -225,3 +225,36 @@ test('level decoding equals hyparquet\'s on random RLE / bit-packed streams', ()
     assert.deepEqual(Array.from(ours), want.slice(0, count));
   }
 });
+
+test('the command line reads Parquet with its own label and group columns, and --column / --tensor', async () => {
+  const { execFile } = await import('node:child_process');
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const cli = new URL('../../bin/cosine-heatmap.js', import.meta.url).pathname;
+  const dir = await mkdtemp(join(tmpdir(), 'cli-tables-'));
+  const run = (args) => new Promise((resolve) => {
+    execFile(process.execPath, [cli, 'report', ...args, '--workers', '1', '-q'], (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stdout, stderr }));
+  });
+  try {
+    const json = join(dir, 'stats.json');
+    const table = (name) => new URL(`../fixtures/tables/${name}`, import.meta.url).pathname;
+    const ok = await run([table('list-zstd.parquet'), '--group-column', 'grp', '--order', 'groups', '--json', json]);
+    assert.equal(ok.code, 0, ok.stderr);
+    const stats = JSON.parse(await readFile(json, 'utf8'));
+    assert.equal(stats.n, 12);
+    // DuckDB wrote grp = 'a' for ids divisible by 3: 4 of 12.
+    assert.deepEqual(stats.groups.perGroup.map((g) => [g.name, g.size]), [['a', 4], ['b', 8]], 'group statistics from the grp column');
+    const picked = await run([table('two-lists.parquet'), '--column', 'b', '--json', json]);
+    assert.equal(picked.code, 0, picked.stderr);
+    const ambiguous = await run([table('two-lists.parquet'), '--json', json]);
+    assert.equal(ambiguous.code, 1);
+    assert.match(ambiguous.stderr, /two-lists\.parquet: several columns could be the embeddings: a \(list<float>\), b \(list<float>\)/);
+    const tensor = await run([table('several.safetensors'), '--tensor', 'projection', '--json', json]);
+    assert.equal(tensor.code, 0, tensor.stderr);
+    const usage = await run([table('embeddings-f32.safetensors'), '--group-column', 'x', '--json', json]);
+    assert.equal(usage.code, 2, 'a safetensors file has no columns: --group-column needs --labels');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -17,6 +17,7 @@ import { announcing } from './report-progress.js';
 /**
  * @param {string} embeddingsPath  .npy, .csv, .tsv, .json or .jsonl
  * @param {{labels?: string, labelColumn?: string, groupColumn?: string, clusters?: number, title?: string,
+ *   column?: string, tensor?: string,
  *   order?: string, range?: string, size?: number, colorScale?: string, format?: string, workers?: number,
  *   onProgress?: (p: {phase: string, done?: number, total?: number, detail?: string}) => void}} [options]
  *   labels: a metadata table (.tsv / .csv), one row per item; order (default
@@ -27,24 +28,27 @@ import { announcing } from './report-progress.js';
  * @returns {Promise<{html: string, stats: object, payload: object}>}
  */
 export async function createReport(embeddingsPath, options = {}) {
-  const { labels: labelsPath, labelColumn, groupColumn, clusters, title, order = 'auto', range, size = 512, colorScale, format = 'auto', workers } = options;
+  const { labels: labelsPath, labelColumn, groupColumn, clusters, title, order = 'auto', range, size = 512, colorScale, format = 'auto', workers, column, tensor } = options;
   const onProgress = options.onProgress ?? (() => {});
   const counted = (phase) => (progress) => onProgress({ phase, ...progress });
   const name = basename(embeddingsPath);
   onProgress({ phase: 'read', detail: name });
   const bytes = await readInputFile(embeddingsPath);
-  const embeddings = await parseEmbeddings(bytes, { name, format, onProgress: counted('parse') });
+  const embeddings = await parseEmbeddings(bytes, { name, format, column, tensor, onProgress: counted('parse') });
   let labels = embeddings.labels;
   let groups;
-  if (labelsPath) {
-    const metadataName = basename(labelsPath);
-    onProgress({ phase: 'labels', detail: metadataName });
-    const table = await parseMetadata(await readInputFile(labelsPath), { name: metadataName });
-    const joined = attachMetadata(embeddings, table, { file: name, metadataFile: metadataName, labelColumn: labelColumn ?? 0 });
-    labels = distinct(joined.labels);
+  // A Parquet or Arrow file's own columns serve as the metadata table when no --labels is given.
+  const ownTable = !labelsPath && embeddings.metadata && (labelColumn !== undefined || groupColumn !== undefined);
+  if (labelsPath || ownTable) {
+    const metadataName = labelsPath ? basename(labelsPath) : name;
+    if (labelsPath) onProgress({ phase: 'labels', detail: metadataName });
+    const table = labelsPath ? await parseMetadata(await readInputFile(labelsPath), { name: metadataName }) : embeddings.metadata;
+    if (labelsPath || labelColumn !== undefined) {
+      labels = distinct(attachMetadata(embeddings, table, { file: name, metadataFile: metadataName, labelColumn: labelColumn ?? 0 }).labels);
+    }
     if (groupColumn !== undefined) groups = attachMetadata(embeddings, table, { file: name, metadataFile: metadataName, labelColumn: groupColumn }).labels;
   } else if (labelColumn !== undefined || groupColumn !== undefined) {
-    throw new CosineHeatmapError('--label-column and --group-column need a metadata table (--labels metadata.tsv)');
+    throw new CosineHeatmapError(`--label-column and --group-column need a metadata table (--labels metadata.tsv)${embeddings.metadata ? '' : `: ${name} has no other columns`}`);
   }
   onProgress({ phase: 'engine' });
   const engine = await loadEngine(workers === undefined ? {} : { workers });
