@@ -66,6 +66,12 @@ describe('the dendrogram in the demo page', () => {
     await page.mouse.move(at.x, at.y);
     const hover = await page.locator('#heatmap .hoverlayer .hovertext').first().textContent({ timeout: 5000 });
     assert.match(hover, /^1,797 itemsmerged at cosine distance \d\.\d{4}$/);
+    // A click on the branch just under the root selects that subtree.
+    await page.mouse.click(at.x + 4, at.y + 20);
+    await page.waitForFunction(() => /items selected/.test(document.getElementById('selection-count')?.textContent ?? ''));
+    const chosen = Number((await page.locator('#selection-count').textContent()).match(/^([\d,]+)/)[1].replace(/,/g, ''));
+    assert.ok(chosen > 1 && chosen < N, `${chosen} items: one of the root's two subtrees`);
+    assert.ok((await treeState(page)).rows.sizes.includes(chosen), 'a subtree drawn in the tree');
 
     // Zoomed to 40 single items: the part in view, down to single items.
     await page.evaluate(() => window.Plotly.relayout('heatmap', { 'xaxis.range': [-0.5, 39.5], 'yaxis.range': [39.5, -0.5] }));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { cutTree, dendrogramLines, treeOfLinkage } from '../../web/src/dendrogram-tree.js';
+import { cutTree, dendrogramLines, subtreeAt, treeOfLinkage } from '../../web/src/dendrogram-tree.js';
 
 const fixture = (name) => {
   const f = JSON.parse(readFileSync(new URL(`../fixtures/dendrogram/${name}.json`, import.meta.url)));
@@ -120,4 +120,18 @@ test('a cut colours the links under it by cluster, the rest stays the tree\'s co
 test('clusterLabelsCsv: index, label, cluster numbered from 1 (the public entry exports it)', async () => {
   const { clusterLabelsCsv: fromIndex } = await import('../../web/src/index.js');
   assert.equal(fromIndex(Int32Array.of(0, 1, 0), ['a', 'b, c', '=d']), 'index,label,cluster\n0,a,1\n1,"b, c",2\n2,=d,1\n');
+});
+
+test('subtreeAt: the deepest merge over a position at or above the height clicked', () => {
+  const f = fixture('planted-average');
+  const order = Int32Array.from(f.leaves);
+  const tree = treeOfLinkage(f.linkage, order);
+  assert.deepEqual(subtreeAt(tree, 7, Infinity), [0, f.n], 'above the root: the root');
+  const top = tree.height[tree.root];
+  const [lo, hi] = subtreeAt(tree, 7, top * 0.999);
+  const child = [tree.left[tree.root - f.n], tree.right[tree.root - f.n]].find((c) => tree.lo[c] <= 7 && 7 <= tree.hi[c]);
+  assert.deepEqual([lo, hi], [tree.lo[child], tree.hi[child] + 1], 'just under the root: its child over position 7');
+  assert.deepEqual(subtreeAt(tree, 7, 0), [7, 8], 'at the foot: the item');
+  const [a, b] = subtreeAt(tree, 7, top);
+  assert.deepEqual([a, b], [0, f.n], 'on the root\'s bar: the root');
 });

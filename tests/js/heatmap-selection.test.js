@@ -44,7 +44,10 @@ test('a click selects the clicked row\'s items and fires select with detail.indi
   await view.whenOrdered();
   const events = [];
   view.addEventListener('select', (e) => events.push(e.detail));
+  const drawn = Plotly.calls.length;
   element.emit('plotly_click', { points: [{ curveNumber: 0, pointNumber: [2, 5] }], event: {} });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(Plotly.calls.length, drawn, 'a plain click redraws nothing (Plotly\'s double-click survives)');
   const first = events[0];
   assert.deepEqual(first.rowItems, [20, 30], 'a row of cells: 10 items');
   assert.deepEqual(Array.from(first.indices), Array.from(view.order.slice(20, 30)).sort((a, b) => a - b));
@@ -52,6 +55,8 @@ test('a click selects the clicked row\'s items and fires select with detail.indi
   element.emit('plotly_click', { points: [{ curveNumber: 0, pointNumber: [4, 1] }], event: { shiftKey: true } });
   assert.deepEqual(Array.from(events[1].indices), Array.from(view.order.slice(20, 50)).sort((a, b) => a - b));
   assert.equal(view.selection.length, 30);
+  await new Promise((r) => setTimeout(r, 0));
+  assert.ok(Plotly.figure.layout.shapes.some((s) => s.name === 'selection-rows'), 'a shift-click range is shaded');
   // A click on an add-on's trace (a strip, the dendrogram) is not a cell.
   element.emit('plotly_click', { points: [{ curveNumber: 1, pointNumber: [0, 0] }], event: {} });
   assert.equal(events.length, 2);

@@ -124,6 +124,23 @@ export function dendrogramLines(tree, { window: [begin, end], cellItems, cut = n
 }
 
 /**
+ * The subtree a click at (position, height) points at: the branch drawn
+ * there, i.e. the node over that position whose line runs from its parent's
+ * merge down to its own, across the height (the root above its merge, an
+ * item at the foot). Returns its positions [lo, hi + 1).
+ */
+export function subtreeAt(tree, position, height) {
+  const { n, lo, hi, height: heights, left, right, root } = tree;
+  let v = root;
+  while (v >= n && height < heights[v]) {
+    const child = [left[v - n], right[v - n]].find((c) => lo[c] <= position && position <= hi[c]);
+    if (child === undefined) break;
+    v = child;
+  }
+  return [lo[v], hi[v] + 1];
+}
+
+/**
  * Flat clusters of the tree, as SciPy's fcluster: {threshold: t} joins every
  * merge at distance ≤ t ('distance'); {k} the fewest merges, in order of
  * distance, that leave at most k clusters ('maxclust': fewer when merges

@@ -1,6 +1,6 @@
 import { CosineHeatmapError } from './errors.js';
 import { axisKey, bandAxis } from './heatmap-decorations.js';
-import { cutTree, dendrogramLines, treeOfLinkage } from './dendrogram-tree.js';
+import { cutTree, dendrogramLines, subtreeAt, treeOfLinkage } from './dendrogram-tree.js';
 
 // The dendrogram beside the rows and above the columns of a view ordered by
 // hierarchical clustering (set.linkage of the order's method), drawn at the
@@ -139,6 +139,13 @@ export class ViewDendrogram {
     await view.update({ groups: Array.from(labels, (c) => `cluster ${c + 1}`), ...pin });
     view.dispatchEvent(new CustomEvent('cut', { detail: clusters }));
     return clusters;
+  }
+
+  /** The positions [p0, p1) of the subtree a click at (position, height) on the tree points at, or null. */
+  subtreeAt(position, height) {
+    const state = this.#state;
+    if (!state || state.set !== this.#view.embeddings) return null;
+    return subtreeAt(state.tree, position, height);
   }
 
   #decoration() {

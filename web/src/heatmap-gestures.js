@@ -3,7 +3,8 @@ import { axisKey } from './heatmap-decorations.js';
 // Pointer gestures beside the heatmap, where Plotly would only pan an axis:
 // a drag (or click; shift extends) along the row labels and strips, or along
 // the column labels and strips, selects those positions; a drag across a
-// dendrogram sets the height it is cut at. In the heatmap itself Plotly's
+// dendrogram sets the height it is cut at, a click on it selects the
+// subtree under the pointer. In the heatmap itself Plotly's
 // zoom stays as it is. Browser only: needs the graph div's layout.
 
 /**
@@ -11,7 +12,8 @@ import { axisKey } from './heatmap-decorations.js';
  * @param {{selectPositions: (span: number[], options: object) => Promise<unknown>,
  *   selection: () => Int32Array | null, order: () => ArrayLike<number> | null,
  *   dendrogramPlace: () => {rowAxis: string, colAxis: string} | null,
- *   cutAt: (height: number) => Promise<unknown>, onError: (error: unknown) => void}} hooks
+ *   cutAt: (height: number) => Promise<unknown>,
+ *   subtreeAt: (position: number, height: number) => number[] | null, onError: (error: unknown) => void}} hooks
  * @returns {() => void} stops watching
  */
 export function watchGestures(element, hooks) {
@@ -45,6 +47,7 @@ export function watchGestures(element, hooks) {
     const heightAt = (x, y) => Math.max(0, inRows ? treeAxis.p2l(x - treeAxis._offset) : treeAxis.p2l(y - treeAxis._offset));
     const mark = overlay(element);
     const start = onTree ? heightAt(px, py) : positionAt(px, py);
+    const subtree = (x, y) => hooks.subtreeAt(positionAt(x, y), heightAt(x, y));
     const draw = (x, y) => {
       if (onTree) {
         const h = heightAt(x, y);
@@ -70,6 +73,12 @@ export function watchGestures(element, hooks) {
       window.removeEventListener('mouseup', up, true);
       const result = draw(...local(e));
       mark.remove();
+      const [x, y] = local(e);
+      if (onTree && Math.hypot(x - px, y - py) < 4) {
+        const positions = subtree(x, y);
+        if (positions) hooks.selectPositions(positions, { source: 'dendrogram' }).catch(hooks.onError);
+        return;
+      }
       if (onTree) {
         hooks.cutAt(result).catch(hooks.onError);
         return;

@@ -9,12 +9,16 @@ import { CosineHeatmapError } from './errors.js';
 // Past this many runs along the order the outline would be a blur of
 // lines: the selection is then marked on the axes only.
 const MAX_OUTLINED_RUNS = 100;
+// Longer than Plotly's double-click delay (300 ms).
+const DOUBLE_CLICK_MS = 400;
 
 export class ItemSelection {
   #view;
   #indices = null;
   #set = null; // the embeddings the selection was made in
   #anchor = null; // positions [p0, p1) of the last click, for shift-click
+  #outlined = false; // whether the figure shows the selection
+  #unshade = null; // the pending removal of the shading after a plain click
 
   constructor(view) {
     this.#view = view;
@@ -51,7 +55,9 @@ export class ItemSelection {
   /**
    * A click on a cell: its row's items, or with shift every row from the
    * last click's row through this one. Stores them without an event (the
-   * view fires one for the click) and returns them.
+   * view fires one for the click) and returns them. A plain click's row is
+   * not shaded: redrawing the figure between the two clicks of a double
+   * click would lose Plotly's double-click (back to the whole matrix).
    * @param {{rowItems: number[], rowIndices: Int32Array}} cell
    * @param {{shiftKey?: boolean} | undefined} pointer  the DOM event
    */
@@ -64,14 +70,31 @@ export class ItemSelection {
       this.#anchor = [p0, p1];
     }
     const chosen = sortedUnique(this.#view.order.slice(p0, p1));
-    this.#store(chosen).catch((error) => this.#view.dispatchEvent(new CustomEvent('error', { detail: error })));
+    const extended = p1 - p0 > cell.rowItems[1] - cell.rowItems[0];
+    const failed = (error) => this.#view.dispatchEvent(new CustomEvent('error', { detail: error }));
+    if (extended) {
+      this.#store(chosen).catch(failed);
+      return chosen;
+    }
+    this.#indices = chosen;
+    this.#set = this.#view.embeddings;
+    if (this.#outlined) {
+      // The shading of the selection before goes once a double click would be over.
+      const token = {};
+      this.#unshade = token;
+      setTimeout(() => {
+        if (this.#unshade === token && this.#indices === chosen) this.#store(chosen, { outline: false }).catch(failed);
+      }, DOUBLE_CLICK_MS);
+    }
     return chosen;
   }
 
-  async #store(chosen) {
+  async #store(chosen, { outline = true } = {}) {
+    this.#unshade = null;
     this.#indices = chosen;
     this.#set = chosen ? this.#view.embeddings : null;
-    await this.#view.decorate('selection', chosen ? selectionOutline(chosen, this.#set) : null);
+    this.#outlined = Boolean(chosen && outline);
+    await this.#view.decorate('selection', this.#outlined ? selectionOutline(chosen, this.#set) : null);
   }
 }
 

@@ -129,6 +129,7 @@ export class CosineSimilarityHeatmap extends EventTarget {
       order: () => this.order,
       dendrogramPlace: () => this.#dendrogram.place,
       cutAt: (threshold) => this.#dendrogram.cut({ threshold }),
+      subtreeAt: (position, height) => this.#dendrogram.subtreeAt(position, height),
       onError: (error) => this.dispatchEvent(new CustomEvent('error', { detail: error })),
     });
   }
