@@ -37,7 +37,7 @@ export class CutControl {
     this.#box = element('fieldset', { className: 'cut-control', hidden: true },
       element('legend', {}, 'Cut the tree'),
       element('div', { className: 'cut-row' }, element('label', { htmlFor: 'cut-k' }, 'Clusters (k)'), this.#k, cut),
-      element('p', { className: 'hint' }, 'Or drag across the dendrogram to cut it at a height (cosine distance).'),
+      element('p', { className: 'hint' }, 'Or drag across the dendrogram to cut it at a height (cosine distance); a click on a branch selects its subtree.'),
       this.#summary,
       element('div', { className: 'cut-row' }, undo, csv));
     container.append(this.#box);

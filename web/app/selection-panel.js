@@ -42,7 +42,7 @@ export class SelectionPanel {
     const set = view.embeddings;
     if (!indices || !set) {
       this.#output.replaceChildren(element('p', { className: 'hint' },
-        'Drag along the row or column labels (or the colour strips) to select items; click a cell to select its row, shift-click to extend.'));
+        'Drag along the row or column labels (or the colour strips) to select items; click a cell to select its row, shift-click to extend; click a branch of the tree to select its subtree.'));
       return;
     }
     const name = (i) => view.labels?.[i] ?? String(i);
