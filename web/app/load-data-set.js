@@ -14,8 +14,9 @@ const now = () => performance.now();
  */
 export async function parseDataSet({ embeddings, metadata, format = 'auto' }, { signal, onProgress } = {}) {
   const started = now();
+  const asked = { ms: 0 }; // time spent in the "which column?" dialog is not parsing
   const [vectors, table] = await together(signal, (inner) => [
-    parseAsking(embeddings, { name: embeddings.name, format, onProgress, signal: inner }),
+    parseAsking(embeddings, { name: embeddings.name, format, onProgress, signal: inner }, asked),
     metadata ? parseMetadataOffThread(metadata, { name: metadata.name, signal: inner }) : undefined,
   ]);
   if (table) checkRowCounts(vectors, table, embeddings.name, metadata.name);
@@ -26,17 +27,19 @@ export async function parseDataSet({ embeddings, metadata, format = 'auto' }, { 
     embeddings: vectors,
     metadata: table ?? vectors.metadata,
     labelColumn: own ? labelsColumn(vectors) : undefined,
-    parseMs: now() - started,
+    parseMs: now() - started - asked.ms,
   };
 }
 
 // Several candidate columns (or tensors): ask which, then parse again with it.
-async function parseAsking(file, options) {
+async function parseAsking(file, options, asked) {
   try {
     return await parseEmbeddingsOffThread(file, options);
   } catch (error) {
     if (!error?.candidates || options.signal?.aborted) throw error;
+    const askedAt = now();
     const choice = await chooseColumn(error, { signal: options.signal });
+    asked.ms += now() - askedAt;
     if (choice === null) throw error;
     const pick = error.code === 'AMBIGUOUS_TENSOR' ? { tensor: choice } : { column: choice };
     return parseEmbeddingsOffThread(file, { ...options, ...pick });
