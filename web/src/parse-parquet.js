@@ -254,6 +254,7 @@ async function forEachPage(context, g, field, consume) {
       throw wrap(error, file, 'a page does not decode', undefined, where);
     }
     if (page) consume(Object.assign(page, { maxDef: column.maxDef, repeatedDef: column.repeatedDef, chunkValues: total }), where);
+    onProgress?.({ done: window.position, total: source.byteLength }); // page by page: a file may be one row group
   }
   if (levels < total) throw new ParseError(`truncated column chunk: ${levels} of ${total} values`, whereChunk);
   onProgress?.({ done: end, total: source.byteLength });
