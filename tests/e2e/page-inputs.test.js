@@ -60,7 +60,7 @@ describe('demo page inputs', () => {
     assert.deepEqual(page0.label.options, ['digit', 'index', 'row number']);
     assert.deepEqual(page0.group.options, ['none', 'digit', 'index']);
     assert.equal(page0.group.value, 'm:0', 'grouped by digit');
-    assert.match(page0.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in [\d,]+ ms · /);
+    assert.match(page0.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in [\d,.]+ m?s · /);
     assert.match(page0.level, /^overview: 1 cell = \d+×\d+ items/);
     await e2e.page.selectOption('#order', 'original');
     await e2e.page.waitForFunction(() => /in file order$/.test(document.getElementById('status').textContent));
@@ -83,7 +83,7 @@ describe('demo page inputs', () => {
     assert.equal(now.label.value, 'm:0');
     assert.deepEqual(now.label.options, ['word', 'pos', 'row number']);
     assert.equal(now.group.value, '', 'no groups by default');
-    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · parsed in [\d,]+ ms · 6×6 similarities of 6 normalized rows in [\d,]+ ms · drawn in [\d,]+ ms · in file order$/);
+    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · parsed in [\d,.]+ m?s · 6×6 similarities of 6 normalized rows in [\d,.]+ m?s · drawn in [\d,.]+ m?s · in file order$/);
     assert.equal(now.level, 'single items');
     // The cells are the cosines of the file's rows.
     const rows = vectors.trim().split('\n').map((line) => line.split('\t').map(Number));
@@ -114,7 +114,7 @@ describe('demo page inputs', () => {
     // No groups: the order goes back to the default one, 'auto' (clusters).
     await settle(e2e.page, () => e2e.page.selectOption('#groupColumn', ''));
     assert.equal(await e2e.page.locator('#order').inputValue(), 'auto');
-    await e2e.page.waitForFunction(() => /ordered by average linkage \(auto\) in [\d,]+ ms$/.test(document.getElementById('status').textContent));
+    await e2e.page.waitForFunction(() => /ordered by average linkage \(auto\) in [\d,.]+ m?s$/.test(document.getElementById('status').textContent));
     await e2e.page.selectOption('#order', 'original');
     await e2e.page.waitForFunction(() => document.getElementById('heatmap').data[0].text[2][0] === 'verb (#2)');
     await settle(e2e.page, () => e2e.page.selectOption('#labelColumn', 'm:0'));
@@ -247,7 +247,7 @@ describe('demo page inputs', () => {
     await e2e.page.waitForFunction(() => document.getElementById('status').dataset.order === 'done');
     const now = await shown(e2e.page);
     // A new page: the default order, so the words come clustered.
-    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · .* · ordered by average linkage \(auto\) in [\d,]+ ms$/);
+    assert.match(now.status, /^vectors\.tsv \+ metadata\.tsv · 6 items × 4 dimensions · .* · ordered by average linkage \(auto\) in [\d,.]+ m?s$/);
     assert.deepEqual([...now.rowLabels].sort(), [...WORDS].sort());
     const rows = (await fixture('vectors.tsv')).trim().split('\n').map((line) => line.split('\t').map(Number));
     const item = now.rowLabels.map((label) => WORDS.indexOf(label));

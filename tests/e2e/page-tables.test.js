@@ -56,7 +56,7 @@ describe('demo page: Parquet, Arrow and safetensors files', () => {
     assert.deepEqual(now.rowLabels, want.labels);
     assert.equal(now.label.value, 'm:1', 'the text column, not the id');
     assert.deepEqual(now.label.options, ['id', 'text', 'grp', 'labels in list-snappy.parquet', 'row number']);
-    assert.match(now.status, /^list-snappy\.parquet · 12 items × 4 dimensions · parsed in [\d,]+ ms/);
+    assert.match(now.status, /^list-snappy\.parquet · 12 items × 4 dimensions · parsed in [\d,.]+ m?s/);
     const rows = Array.from({ length: 12 }, (_, i) => want.values.slice(i * 4, i * 4 + 4).map(Math.fround));
     let worst = 0;
     for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) worst = Math.max(worst, Math.abs(now.z[i][j] - cosine(rows[i], rows[j])));

@@ -92,7 +92,7 @@ describe('demo page', () => {
     assert.ok(shown.yRange[0] > shown.yRange[1], 'row 0 is at the top, like imshow');
     assert.equal(shown.colorbar, `Cosine Similarity · 1st–99th percentile of cells: ${shown.zmin.toFixed(2)} to ${shown.zmax.toFixed(2)}`);
     assert.equal(shown.texttemplate, '', 'no values printed in an overview');
-    assert.match(shown.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in [\d,]+ ms · (\d+)×\1 block means of 1,797 normalized rows in [\d,]+ ms · drawn in [\d,]+ ms · ordered by group \(auto\) in [\d,]+ ms$/);
+    assert.match(shown.status, /^digits\.npy \+ labels\.tsv · 1,797 items × 64 dimensions · parsed in [\d,.]+ m?s · (\d+)×\1 block means of 1,797 normalized rows in [\d,.]+ m?s · drawn in [\d,.]+ m?s · ordered by group \(auto\) in [\d,.]+ m?s$/);
     assert.equal(shown.rows, Number(/ (\d+)×\d+ block means/.exec(shown.status)[1]), 'the status names the cells drawn');
   });
 

@@ -24,6 +24,13 @@ export class ParseError extends CosineHeatmapError {
     this.offset = offset;
     this.row = row;
     if (rowGroup !== undefined) this.rowGroup = rowGroup;
+    /**
+     * The columns or tensors that could be the embeddings, when the choice
+     * is ambiguous (code AMBIGUOUS_COLUMN / AMBIGUOUS_TENSOR).
+     * Declared for the type checker only: set where it applies.
+     * @type {string[] | undefined}
+     */
+    this.candidates;
   }
 
   // Rebuilds an error that crossed a worker boundary as plain data, with its
