@@ -18,6 +18,24 @@ export async function benchAnalyze({ n = 20000, d = 384, workers = 2 } = {}) {
   return { n, d, workers, ms };
 }
 
+// analyze() against the bare streamed pass (pairSummary()) of the same set,
+// in the same engine: each repeat loads the set afresh (analyze() keeps its
+// result per set) and times the two one after the other; best of repeats.
+export async function benchAnalyzeAgainstPass({ n = 20000, d = 384, workers = 2, repeats = 3 } = {}) {
+  const engine = await loadEngine({ workers });
+  const data = randomRows(n, d);
+  let passMs = Infinity;
+  let analyzeMs = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const set = await engine.embeddings({ data, dims: [n, d] });
+    passMs = Math.min(passMs, (await timed(() => set.pairSummary())).ms);
+    analyzeMs = Math.min(analyzeMs, (await timed(() => set.analyze())).ms);
+    set.dispose();
+  }
+  engine.dispose();
+  return { n, d, workers, passMs, analyzeMs, ratio: analyzeMs / passMs };
+}
+
 // Mean and std (closed forms, no pass over pairs) and compare()'s Pearson
 // and CKA at large n: the pair pass of compare() is skipped above 20,000.
 export async function benchClosedForms({ n = 100000, d = 384, workers = 2 } = {}) {

@@ -9,9 +9,11 @@ import { benchChromium } from '../bench/chromium.js';
 import { benchNative } from '../bench/native.js';
 import { benchEngine, benchWasmKernel } from '../bench/ours.js';
 import { benchPlainJs } from '../bench/plain-js.js';
+import { probeRelaxedSimd } from '../bench/relaxed-simd.js';
 import { benchOverview, benchStreamedPass } from '../bench/scale.js';
-import { benchAnalyze, benchClosedForms, benchTextEmbedder } from '../bench/statistics.js';
+import { benchAnalyze, benchAnalyzeAgainstPass, benchClosedForms, benchTextEmbedder } from '../bench/statistics.js';
 import { formatTable, issueTargets } from '../bench/table.js';
+import { throughputTable } from '../bench/throughput.js';
 import { benchTfjs } from '../bench/tfjs.js';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -67,6 +69,15 @@ for (const { n, d } of sizes) {
   if (one && all) console.log(`| ${n} | ${d} | ${one.ms.toFixed(1)} | ${all.ms.toFixed(1)} | ${(one.ms / all.ms).toFixed(2)}× |`);
 }
 
+console.log('\nIssue 15\'s ratios (same run): the path around the kernel, the kernel and the whole path against native ' +
+  'SYRK, and the workers:\n');
+console.log(throughputTable(rows, sizes, {
+  kernel,
+  oneWorker: 'this library, 1 worker',
+  allWorkers,
+  eigenSyrk: 'native g++ -msse2, Eigen SYRK',
+}));
+
 progress('streamed pass and overviews');
 console.log('\n## Large n (Node, 2 workers)\n');
 const pass = await benchStreamedPass({ n: quick ? 5000 : 20000 });
@@ -84,6 +95,10 @@ console.log('\n## Statistics (Node, 2 workers)\n');
 const analyzed = await benchAnalyze({ n: quick ? 5000 : 20000 });
 console.log(`set.analyze() of n = ${analyzed.n} × ${analyzed.d} (histogram, quantiles, near-duplicates, outliers, closed forms): ` +
   `${(analyzed.ms / 1000).toFixed(2)} s (target ≤ 4 s at 20,000).`);
+const against = await benchAnalyzeAgainstPass({ n: quick ? 5000 : 20000, repeats: quick ? 1 : 3 });
+console.log(`\nanalyze() against the bare streamed pass of the same set (n = ${against.n} × ${against.d}, ${against.workers} ` +
+  `workers, best of ${quick ? 1 : 3}): pairSummary() ${(against.passMs / 1000).toFixed(2)} s, analyze() ` +
+  `${(against.analyzeMs / 1000).toFixed(2)} s: ${against.ratio.toFixed(2)}× (target ≤ 1.2×) ${against.ratio <= 1.2 ? '✓' : '✗'}.`);
 const closed = await benchClosedForms({ n: quick ? 20000 : 100000 });
 console.log(`n = ${closed.n} × ${closed.d}: mean and std ${(closed.meanStdMs / 1000).toFixed(2)} s; compare()'s Pearson and CKA ` +
   `${(closed.pearsonCkaMs / 1000).toFixed(2)} s (target ≤ 2 s at 100,000).`);
@@ -100,3 +115,12 @@ execFileSync(process.execPath, [new URL('./bench-parse.js', import.meta.url).pat
   stdio: 'inherit',
   env: { ...process.env, ...(quick ? { BENCH_N: '10000', BENCH_REPEATS: '2' } : {}) },
 });
+
+console.log('\n## Relaxed SIMD (f32x4.relaxed_madd) with this toolchain\n');
+const relaxed = probeRelaxedSimd();
+if (!relaxed.built) console.log(relaxed.reason);
+else {
+  console.log(`${relaxed.version}, -mrelaxed-simd: emits ${relaxed.opcode}. This Node (${process.versions.node}, V8 ` +
+    `${process.versions.v8}): as built: ${relaxed.asBuilt}; with --experimental-wasm-relaxed-simd: ${relaxed.asBuiltFlag}. ` +
+    `Re-encoded as the standard relaxed_madd (0xfd 0x85 0x02): ${relaxed.standard}; with the flag: ${relaxed.standardFlag}.`);
+}

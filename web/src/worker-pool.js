@@ -73,10 +73,13 @@ export class WorkerPool {
   }
 
   // Decides how many workers hold a set of `bytes` (at least one, the first
-  // ones: as many copies as `copyBudgetBytes` pays for) and loads it there,
-  // one worker after the other: each moves the rows' buffer back when its
-  // copy is in WASM memory, so the rows cross to every worker without a
-  // structured-clone copy per worker. Returns the first worker's answer.
+  // ones: as many copies as `copyBudgetBytes` pays for) and loads it there.
+  // Sets up to PARALLEL_LOAD_BYTES go to all those workers at once (a copy
+  // each, made here: the workers normalize in parallel, which is what a
+  // call on a small set waits for); larger ones one worker after the other:
+  // each moves the rows' buffer back when its copy is in WASM memory, so
+  // the rows cross to every worker without a copy per worker.
+  // Returns the first worker's answer.
   async placeSet(id, bytes, copyBudgetBytes, { tensor, ...args }) {
     await this.#heal();
     const copies = Math.max(1, Math.min(this.#clients.length, Math.floor(copyBudgetBytes / Math.max(1, bytes))));
@@ -84,6 +87,13 @@ export class WorkerPool {
     let rows = tensor.data;
     let first = null;
     try {
+      if (copies > 1 && bytes <= PARALLEL_LOAD_BYTES) {
+        const sent = Array.from({ length: copies }, (_, k) => (k === 0 ? rows : rows.slice()));
+        const answers = await Promise.all(
+          sent.map((data, k) => this.#clients[k].request('load', { ...args, tensor: { data, dims: tensor.dims } }, [data.buffer])),
+        );
+        return answers[0].described;
+      }
       for (let k = 0; k < copies; k++) {
         const answer = await this.#clients[k].request('load', { ...args, tensor: { data: rows, dims: tensor.dims } }, [rows.buffer]);
         rows = answer.rows;
@@ -239,6 +249,9 @@ export class WorkerPool {
 }
 
 const DISPOSED = 'this engine was disposed';
+
+// Sets this small are copied to their workers at once (see placeSet).
+const PARALLEL_LOAD_BYTES = 32 * 2 ** 20;
 
 async function startClient(initArgs) {
   const client = await WorkerClient.spawn(
