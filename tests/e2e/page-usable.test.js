@@ -4,9 +4,12 @@
 // neighbours beside the plot, from its row; an order being computed shows in
 // the menu and in an activity box with a Cancel that goes back to the order
 // drawn; orders and exports that cannot apply are disabled with the reason;
-// an error banner goes with the next picture drawn; the similarity step after
-// embedding texts can be cancelled; the plot is square and the panels follow
-// it without gaps at 800, 1400 and 1920 px, with the controls in a drawer at 800.
+// an error banner says in plain words what a control could not do, stays
+// through redraws nobody asked for (a resize) and goes with the next action
+// that succeeds; the similarity step after embedding texts, an export and a
+// comparison show their progress and can be cancelled; the plot is square and
+// the panels follow it without gaps or overflow at 800, 1100, 1400 and
+// 1920 px, with the controls in a drawer below 1200 px.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -190,18 +193,48 @@ describe('the page as a person uses it', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await e2e.page.locator('#error').waitFor({ state: 'visible' });
-    assert.match(await e2e.page.locator('#error').textContent(), /^Could not apply the settings: .*10000 items/);
+    // In the page's words, not the library's (no option names, no quoted API values).
+    assert.match(await e2e.page.locator('#error').textContent(), new RegExp('^Could not apply the settings: Clustering \\(average linkage\\) '
+      + 'of 20,000 items would need [\\d,]+ MB of pairwise distances; this page clusters up to 10,000 items\\. Choose spectral for larger sets\\.$'));
     await e2e.page.waitForFunction((value) => document.getElementById('order').value === value, drawn);
     assert.equal((await orderMenu(e2e.page)).busy, null);
 
-    // The banner belongs to that action: the next one that draws clears it.
-    await e2e.page.selectOption('#colorScale', 'Viridis');
+    // A redraw nobody asked for (the window resized) keeps the banner.
+    await e2e.page.setViewportSize({ width: 1300, height: 1000 });
+    await e2e.page.waitForFunction(() => Math.abs(document.getElementById('heatmap')._fullLayout.width
+      - document.getElementById('heatmap').getBoundingClientRect().width) < 2);
+    await e2e.page.setViewportSize({ width: 1400, height: 1000 });
+    await e2e.page.waitForTimeout(800);
+    assert.equal(await e2e.page.locator('#error').isVisible(), true, 'the banner stays through a resize');
+
+    // The banner belongs to that action: the next one that succeeds clears it (a zoom drawn)…
+    await e2e.page.evaluate(() => window.Plotly.relayout(document.getElementById('heatmap'), { 'xaxis.range': [2000.5, 9000.5], 'yaxis.range': [9000.5, 2000.5] }));
+    await e2e.page.locator('#error').waitFor({ state: 'hidden', timeout: 30_000 });
+    await e2e.page.evaluate(() => window.Plotly.relayout(document.getElementById('heatmap'), { 'xaxis.autorange': true, 'yaxis.autorange': true }));
+
+    // A minimum above the maximum, in the controls' words; new settings that apply clear it.
+    await e2e.page.selectOption('#range', 'fixed');
+    await e2e.page.fill('#zmin', '0.8');
+    await e2e.page.fill('#zmax', '0.2');
+    await e2e.page.locator('#zmax').dispatchEvent('change');
+    await e2e.page.locator('#error').waitFor({ state: 'visible' });
+    assert.equal(await e2e.page.locator('#error').textContent(),
+      'Could not apply the settings: The colour range\'s minimum (0.8) must be less than its maximum (0.2).');
+    await e2e.page.fill('#zmax', '1');
+    await e2e.page.locator('#zmax').dispatchEvent('change');
     await e2e.page.locator('#error').waitFor({ state: 'hidden' });
-    await e2e.page.selectOption('#colorScale', 'Blues');
+    await e2e.page.click('button[type="reset"]');
+    await waitOrdered(e2e.page);
+    await e2e.page.selectOption('#order', drawn);
+    await waitOrdered(e2e.page);
   });
 
-  test('the plot is square and as large as the window allows; the panels follow it without gaps; a drawer below 1000 px', async () => {
-    for (const width of [800, 1400, 1920]) {
+  test('the plot is square and as large as the window allows; the panels follow it without gaps; a drawer below 1200 px', async () => {
+    // A selection, so its numbers are in the side column too.
+    const cell = await e2e.page.locator('#heatmap .nsewdrag').first().boundingBox();
+    await e2e.page.mouse.click(cell.x + cell.width * 0.7, cell.y + cell.height * 0.2);
+    await e2e.page.locator('#selection-count').waitFor({ timeout: 30_000 });
+    for (const width of [800, 1100, 1400, 1920]) {
       await e2e.page.setViewportSize({ width, height: 1000 });
       await e2e.page.waitForFunction((w) => {
         const gd = document.getElementById('heatmap');
@@ -221,22 +254,50 @@ describe('the page as a person uses it', () => {
         assert.ok(stats.top - neighbours.bottom < 32, 'statistics right under the neighbours (and the panels beside them)');
         assert.ok(stats.left >= plot.right, 'beside the plot');
       }
-      // The colour-range menu's words fit in it.
-      const cut = await e2e.page.evaluate(() => {
-        const select = document.getElementById('range');
+      // The settings' menus (colour range, order) say their words whole.
+      const cut = await e2e.page.evaluate(() => ['range', 'order'].flatMap((id) => {
+        const select = document.getElementById(id);
         if (select.getClientRects().length === 0) return [];
         const context = document.createElement('canvas').getContext('2d');
         context.font = getComputedStyle(select).font;
         const room = select.clientWidth - 34; // padding and the arrow
         return [...select.options].filter((o) => context.measureText(o.text).width > room).map((o) => o.text);
+      }));
+      assert.deepEqual(cut, [], `${width} px: menu options cut off`);
+      // Nothing runs off the page (the selection's numbers in the narrow side
+      // column did); Find and select has room for its menus and its numbers.
+      // (The statistics' histogram follows a resize after Plotly's debounce.)
+      await e2e.page.waitForFunction(() => document.documentElement.scrollWidth <= innerWidth, null, { timeout: 5_000 }).catch(() => {});
+      const fit = await e2e.page.evaluate(() => {
+        const panel = document.getElementById('explore-panel').getBoundingClientRect();
+        const inside = [...document.querySelectorAll('#explore-panel dd, #explore-panel select, #explore-panel button')]
+          .filter((el) => el.getClientRects().length > 0)
+          .filter((el) => el.getBoundingClientRect().right > panel.right + 0.5).map((el) => el.textContent.trim().slice(0, 30));
+        const strip = document.querySelector('#explore-panel select')?.getBoundingClientRect().width ?? 0;
+        const past = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
+          .slice(0, 1).flatMap((el) => {
+            const chain = [];
+            for (let at = el; at && at !== document.body; at = at.parentElement) chain.push(`${at.tagName.toLowerCase()}#${at.id} ${Math.round(at.getBoundingClientRect().width)}`);
+            return chain;
+          });
+        return { overflow: document.documentElement.scrollWidth - innerWidth, past, panel: panel.width, outside: inside, strip };
       });
-      assert.deepEqual(cut, [], `${width} px: range options cut off`);
+      assert.equal(fit.overflow, 0, `${width} px: the page is ${fit.overflow} px wider than the window: ${fit.past.join(', ')}`);
+      assert.deepEqual(fit.outside, [], `${width} px: parts of Find and select past its edge`);
+      assert.ok(fit.panel >= 250, `${width} px: Find and select ${fit.panel} px wide`);
+      assert.ok(fit.strip >= 120, `${width} px: a strip's menu ${fit.strip} px wide`);
+      // The search box looks like the other boxes beside it (it was the browser's bare default).
+      const [search, k] = await Promise.all(['#explore-panel input[type="search"]', '#neighbours-k'].map((sel) => e2e.page.locator(sel).evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { height: Math.round(el.getBoundingClientRect().height), border: style.borderColor, radius: style.borderRadius };
+      })));
+      assert.deepEqual(search, k, `${width} px: the find box against the k box`);
       const drawer = await e2e.page.evaluate(() => ({
         toggle: getComputedStyle(document.getElementById('drawer-toggle')).display !== 'none',
         sidebar: getComputedStyle(document.getElementById('sidebar')).visibility,
       }));
-      assert.deepEqual(drawer, width < 1000 ? { toggle: true, sidebar: 'hidden' } : { toggle: false, sidebar: 'visible' }, `${width} px`);
-      if (width < 1000) {
+      assert.deepEqual(drawer, width < 1200 ? { toggle: true, sidebar: 'hidden' } : { toggle: false, sidebar: 'visible' }, `${width} px`);
+      if (width < 1200) {
         await e2e.page.click('#drawer-toggle');
         await e2e.page.waitForFunction(() => getComputedStyle(document.getElementById('sidebar')).visibility === 'visible');
         assert.equal(await e2e.page.locator('#drawer-toggle').getAttribute('aria-expanded'), 'true');
@@ -283,6 +344,42 @@ describe('the page as a person uses it', () => {
     assert.equal((await activity(e2e.page)).hidden, true);
     assert.equal(await e2e.page.locator('#texts-embed').isDisabled(), false);
     assert.ok(statusBefore.length > 0);
+    assert.deepEqual(e2e.errors, []);
+  });
+
+  test('a long export and a comparison show their progress with a Cancel, and cancelled leave everything as it was', async () => {
+    // A fresh page: the exact statistics of 20,000 items (about half a minute) are not kept yet.
+    await e2e.open('/?data=/fixtures/planted.npy&labels=/fixtures/planted.tsv', { timeout: 120_000 });
+    await waitOrdered(e2e.page); // the order's news rewrites the status line
+    await e2e.page.click('button[data-export="stats-json"]');
+    await e2e.page.locator('#export-progress').waitFor({ timeout: 10_000 });
+    const card = await e2e.page.evaluate(() => {
+      const el = document.getElementById('export-progress');
+      return { label: el.querySelector('.progress-label').textContent, cancel: !el.querySelector('button').hidden };
+    });
+    assert.deepEqual(card, { label: 'Computing the statistics for Statistics (JSON)…', cancel: true });
+    await e2e.page.waitForFunction(() => document.getElementById('export-progress-bar').value > 0, null, { timeout: 60_000 });
+    await e2e.page.click('#export-cancel');
+    await e2e.page.locator('#export-progress').waitFor({ state: 'hidden' });
+    await e2e.page.waitForFunction(() => /^Cancelled the export of Statistics \(JSON\)\. Still showing planted\.npy/.test(document.getElementById('status').textContent));
+    assert.equal(await e2e.page.locator('#error').isVisible(), false, 'a cancel is not an error');
+    assert.equal(await e2e.page.locator('button[data-export="stats-json"]').isDisabled(), false);
+    // The statistics panel's own pass goes on (the export only joined it).
+    assert.notEqual(await e2e.page.locator('#stats-status').getAttribute('data-state'), 'error');
+
+    // Compare with a second model's embeddings of the same 20,000 items.
+    await writeFile(join(e2e.dir, 'model-b.npy'), plantedNpy({ ...PLANTED, d: 64, seed: 11 }).bytes);
+    await e2e.page.setInputFiles('#compare-file', join(e2e.dir, 'model-b.npy'));
+    await e2e.page.locator('#compare-progress').waitFor({ timeout: 30_000 });
+    assert.match(await e2e.page.locator('#compare-status').textContent(), /^(Parsing model-b\.npy|Comparing 20,000 items: 384 against 64 dimensions)…$/);
+    assert.equal(await e2e.page.locator('#compare-cancel').isVisible(), true);
+    await e2e.page.waitForFunction(() => /^Comparing/.test(document.getElementById('compare-status').textContent), null, { timeout: 30_000 });
+    await e2e.page.click('#compare-cancel');
+    await e2e.page.locator('#compare-progress').waitFor({ state: 'hidden' });
+    assert.equal(await e2e.page.locator('#compare-status').textContent(), 'Cancelled the comparison with model-b.npy.');
+    assert.deepEqual(await e2e.page.evaluate(() => ({
+      error: !document.getElementById('compare-error').hidden, results: !document.getElementById('compare-results').hidden,
+    })), { error: false, results: false });
     assert.deepEqual(e2e.errors, []);
   });
 });

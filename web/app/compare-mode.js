@@ -1,13 +1,13 @@
 import { hoverNames } from '../src/heatmap-hover.js';
 import { loadEngine, parseEmbeddingsOffThread } from '../src/index.js';
-import { definition, formatCount, formatNumber, fractionDone } from './plot-text.js';
+import { definition, formatCount, formatNumber } from './plot-text.js';
+import { ActivityBox, activityCard } from './progress.js';
 import { differenceScale, drawSimilarityPlot, SIMILARITY_SCALE } from './similarity-plot.js';
 
 // Cells per axis of the three compare plots: single items up to this many
 // items, exact block means above (the engine's mean overview, any n).
 export const COMPARE_CELLS = 160;
 const CHANGED_LISTED = 10;
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * "Compare with…": a second model's embeddings of the same items, shown as
@@ -15,7 +15,9 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
  * A − B is the difference of the two mean overviews over the same blocks,
  * which is exactly the mean of A − B per block, so it works at any n.
  * A file that does not fit (other row count, parse error) is reported and
- * the comparison shown before stays.
+ * the comparison shown before stays. While it works, the panel's activity
+ * card (progress.js) fills with the comparison's progress and its Cancel
+ * stops it, keeping what was shown.
  */
 export class CompareMode {
   #view;
@@ -26,6 +28,7 @@ export class CompareMode {
   #plots;
   #numbers;
   #changed;
+  #activity;
   #shown = null; // {base, other, name, comparison, order}
   #controller = null;
   #seq = 0;
@@ -40,6 +43,10 @@ export class CompareMode {
     this.#plots = { a: part('compare-a'), b: part('compare-b'), diff: part('compare-diff') };
     this.#numbers = part('compare-numbers');
     this.#changed = part('compare-changed');
+    // Its progress and Cancel, under the status line that says what it is doing.
+    const card = activityCard('compare', { labelShown: false });
+    this.#status.after(card);
+    this.#activity = new ActivityBox(card);
     const input = part('compare-file');
     input.addEventListener('change', () => {
       const [file] = input.files;
@@ -62,9 +69,14 @@ export class CompareMode {
     const { signal } = controller;
     const seq = ++this.#seq;
     let other = null;
+    const work = this.#activity.start(`Parsing ${file.name}…`, { onCancel: () => controller.abort() });
+    const say = (text) => {
+      this.#setStatus(text, 'busy');
+      work.say(text);
+    };
     try {
-      this.#setStatus(`Parsing ${file.name}…`, 'busy');
-      const parsed = await parseEmbeddingsOffThread(file, { name: file.name, signal });
+      say(`Parsing ${file.name}…`);
+      const parsed = await parseEmbeddingsOffThread(file, { name: file.name, signal, onProgress: work.progress });
       const [rows, dim] = parsed.dims;
       if (rows !== base.size) {
         throw new Error(
@@ -75,11 +87,10 @@ export class CompareMode {
       other = await (await loadEngine()).embeddings(parsed);
       this.#checkCurrent(seq, base);
       const intro = `Comparing ${formatCount(rows)} items: ${formatCount(base.dim)} against ${formatCount(dim)} dimensions…`;
-      this.#setStatus(intro, 'busy');
-      const comparison = await base.compare(other, {
-        signal,
-        onProgress: (p) => { if (seq === this.#seq) this.#setStatus(`${intro} ${percent.format(fractionDone(p))}`, 'busy'); },
-      });
+      say(intro);
+      work.progress({ done: 0, total: 0 });
+      const comparison = await base.compare(other, { signal, onProgress: work.progress });
+      if (signal.aborted) throw signal.reason;
       this.#checkCurrent(seq, base);
       const next = { base, other, name: file.name, comparison, order: null };
       this.#results.hidden = false; // Plotly sizes the plots from their elements: show them first
@@ -94,8 +105,10 @@ export class CompareMode {
     } catch (error) {
       if (seq !== this.#seq || error?.name === 'Stale') return;
       if (!this.#shown) this.#results.hidden = true;
-      this.#fail(error);
+      if (signal.aborted) this.#cancelled(file.name);
+      else this.#fail(error);
     } finally {
+      work.end();
       other?.dispose();
       if (seq === this.#seq) this.#controller = null;
     }
@@ -223,6 +236,10 @@ export class CompareMode {
     this.#alert.textContent = `Could not compare: ${error?.message ?? error}`;
     this.#alert.hidden = false;
     this.#setStatus(this.#shown ? `Still comparing with ${this.#shown.name}.` : '', 'done');
+  }
+
+  #cancelled(name) {
+    this.#setStatus(`Cancelled the comparison with ${name}.${this.#shown ? ` Still comparing with ${this.#shown.name}.` : ''}`, 'done');
   }
 
   #clearError() {

@@ -1,7 +1,8 @@
 import { rangeNote, robustRange } from '../src/heatmap-range.js';
 import { loadEngine, parseEmbeddingsOffThread } from '../src/index.js';
 import { axisTicks, crossRuns, crossShapes, orderQueries, reorder } from './cross-order.js';
-import { formatCount, fractionDone } from './plot-text.js';
+import { formatCount } from './plot-text.js';
+import { ActivityBox, activityCard } from './progress.js';
 import { drawSimilarityPlot, SIMILARITY_SCALE } from './similarity-plot.js';
 
 // Largest cross matrix drawn: beyond this many cells a heatmap of single
@@ -9,7 +10,6 @@ import { drawSimilarityPlot, SIMILARITY_SCALE } from './similarity-plot.js';
 export const CROSS_CELLS_MAX = 1_000_000;
 // Hover text names both items up to this many cells (one string per cell).
 const LABELLED_CELLS_MAX = 250_000;
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * Queries against documents: a second file of n queries (n × d) against the
@@ -19,12 +19,15 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
  * next to the document group they match best (in file order when the main
  * heatmap is), group lines and tick labels on both axes (cross-order.js).
  * A new order or new groups in the main heatmap redraw it (refresh()).
+ * While it works, the panel's activity card (progress.js) fills with the
+ * computation's progress and its Cancel stops it, keeping what was shown.
  */
 export class CrossMode {
   #view;
   #status;
   #alert;
   #plot;
+  #activity;
   #shown = null; // {name, dims, data (file order), queryNames, drawn: {order, groups, labels}}
   #controller = null;
   #seq = 0;
@@ -35,6 +38,10 @@ export class CrossMode {
     this.#status = part('cross-status');
     this.#alert = part('cross-error');
     this.#plot = part('cross-plot');
+    // Its progress and Cancel, under the status line that says what it is doing.
+    const card = activityCard('cross', { labelShown: false });
+    this.#status.after(card);
+    this.#activity = new ActivityBox(card);
     const input = part('cross-file');
     input.addEventListener('change', () => {
       const [file] = input.files;
@@ -56,9 +63,14 @@ export class CrossMode {
     const { signal } = controller;
     const seq = ++this.#seq;
     let queries = null;
+    const work = this.#activity.start(`Parsing ${file.name}…`, { onCancel: () => controller.abort() });
+    const say = (text) => {
+      this.#setStatus(text, 'busy');
+      work.say(text);
+    };
     try {
-      this.#setStatus(`Parsing ${file.name}…`, 'busy');
-      const parsed = await parseEmbeddingsOffThread(file, { name: file.name, signal });
+      say(`Parsing ${file.name}…`);
+      const parsed = await parseEmbeddingsOffThread(file, { name: file.name, signal, onProgress: work.progress });
       const [n, d] = parsed.dims;
       const m = documents.size;
       if (d !== documents.dim) {
@@ -73,11 +85,10 @@ export class CrossMode {
       queries = await (await loadEngine()).embeddings(parsed);
       if (seq !== this.#seq || this.#view.embeddings !== documents) return;
       const intro = `Computing ${formatCount(n * m)} similarities of ${formatCount(n)} queries against ${formatCount(m)} documents…`;
-      this.#setStatus(intro, 'busy');
-      const cross = await queries.crossSimilarity(documents, {
-        signal,
-        onProgress: (p) => { if (seq === this.#seq) this.#setStatus(`${intro} ${percent.format(fractionDone(p))}`, 'busy'); },
-      });
+      say(intro);
+      work.progress({ done: 0, total: 0 });
+      const cross = await queries.crossSimilarity(documents, { signal, onProgress: work.progress });
+      if (signal.aborted) throw signal.reason;
       if (seq !== this.#seq || this.#view.embeddings !== documents) return;
       const shown = {
         name: file.name,
@@ -93,8 +104,13 @@ export class CrossMode {
     } catch (error) {
       if (seq !== this.#seq) return;
       if (!this.#shown) this.#plot.hidden = true;
-      this.#fail(error);
+      if (signal.aborted) {
+        this.#setStatus(`Cancelled ${file.name}.${this.#shown ? ` Still showing ${this.#shown.name}.` : ''}`, 'done');
+      } else {
+        this.#fail(error);
+      }
     } finally {
+      work.end();
       queries?.dispose();
       if (seq === this.#seq) this.#controller = null;
     }

@@ -1,9 +1,9 @@
-// Below 1000 px the sidebar (data and settings) is a drawer over the page,
+// Below 1200 px the sidebar (data and settings) is a drawer over the page,
 // opened and closed by a button in the header (style.css does the sliding;
 // closed, the drawer is hidden from the tab order too). Escape and a click
 // outside it close it; wider windows show the sidebar as a column and the
 // button not at all.
-export const DRAWER_QUERY = '(max-width: 999.98px)';
+export const DRAWER_QUERY = '(max-width: 1199.98px)';
 
 /**
  * @param {HTMLButtonElement} toggle  aria-controls the drawer

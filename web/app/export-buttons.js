@@ -11,16 +11,31 @@ import { formatBytes } from '../src/format-bytes.js';
 //
 //   attachExportButtons(view, document.getElementById('export-buttons'));
 
+// Each export gets {signal, onProgress}: the work counted and cancelled by
+// the activity card under the buttons (the whole matrix and the statistics
+// can take many seconds on a large set).
 const EXPORTS = {
   png: async (view) => [await exportImage(view, { format: 'png', scale: 2 }), 'cosine-heatmap.png'],
   svg: async (view) => [await exportImage(view, { format: 'svg' }), 'cosine-heatmap.svg'],
-  'matrix-csv': async (view) => [
-    await matrixCsv(view.embeddings, { labels: view.labels, order: view.order }),
+  'matrix-csv': async (view, work) => [
+    await matrixCsv(view.embeddings, { labels: view.labels, order: view.order, ...work }),
     'cosine-similarity-matrix.csv', 'text/csv;charset=utf-8',
   ],
   'window-csv': async (view) => [visibleMatrixCsv(view), 'cosine-similarity-visible.csv', 'text/csv;charset=utf-8'],
   'figure-json': async (view) => [figureJson(view), 'cosine-heatmap-figure.json', 'application/json'],
-  'stats-json': async (view) => [await statisticsJson(view.embeddings), 'cosine-similarity-statistics.json', 'application/json'],
+  'stats-json': async (view, work) => [
+    await statisticsJson(view.embeddings, work), 'cosine-similarity-statistics.json', 'application/json',
+  ],
+};
+
+// What the card says while an export is made.
+const DOING = {
+  png: 'Drawing the PNG…',
+  svg: 'Drawing the SVG…',
+  'matrix-csv': 'Computing every pair for the whole matrix (CSV)…',
+  'window-csv': 'Writing the visible cells (CSV)…',
+  'figure-json': 'Writing the figure (JSON)…',
+  'stats-json': 'Computing the statistics for Statistics (JSON)…',
 };
 
 const count = new Intl.NumberFormat('en-US');
@@ -40,13 +55,17 @@ export function wholeMatrixRefusal(size, budgetBytes = DEFAULT_MATRIX_BUDGET_BYT
 /**
  * @param {import('../src/heatmap.js').CosineSimilarityHeatmap} view
  * @param {HTMLElement | null} container
- * @param {{onError?: (error: Error) => void, onDone?: () => void, matrixBudgetBytes?: () => number}} [options]
- *   onDone: after an export succeeds; matrixBudgetBytes: the engine's budget (default 1 GiB)
+ * @param {{onError?: (error: Error) => void, onDone?: () => void, onCancelled?: (what: string) => void,
+ *   matrixBudgetBytes?: () => number, activity?: import('./progress.js').ActivityBox | null}} [options]
+ *   onDone: after an export succeeds; matrixBudgetBytes: the engine's budget (default 1 GiB);
+ *   activity: the card that shows an export taking long, with its progress and a Cancel
  */
 export function attachExportButtons(view, container, {
   onError = (error) => console.error(error),
   onDone = () => {},
+  onCancelled = () => {},
   matrixBudgetBytes = () => DEFAULT_MATRIX_BUDGET_BYTES,
+  activity = null,
 } = {}) {
   if (!container) return;
   const whole = container.querySelector('button[data-export="matrix-csv"]');
@@ -66,13 +85,18 @@ export function attachExportButtons(view, container, {
     if (!make || !view.matrix || button.disabled) return;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
+    const controller = new AbortController();
+    const work = activity?.start(DOING[button.dataset.export], { onCancel: () => controller.abort() });
     try {
-      const [content, name, type] = await make(view);
+      const [content, name, type] = await make(view, { signal: controller.signal, onProgress: work?.progress });
+      if (controller.signal.aborted) throw controller.signal.reason;
       downloadFile(content, name, type);
       onDone();
     } catch (error) {
-      onError(error);
+      if (controller.signal.aborted) onCancelled(button.textContent);
+      else onError(error);
     } finally {
+      work?.end();
       button.disabled = false;
       button.removeAttribute('aria-busy');
       reveal();

@@ -15,7 +15,7 @@ import {
 } from './metadata-columns.js';
 import { watchLevel } from './level.js';
 import { OrderMenu, settledOption } from './order-menu.js';
-import { ActivityBox, afterPaint } from './progress.js';
+import { ActivityBox, activityCard, afterPaint } from './progress.js';
 import { attachZoomActivity } from './zoom-activity.js';
 import { describePicture, describeResult, StatusLine } from './status.js';
 import { watchTabs } from './tabs.js';
@@ -56,13 +56,21 @@ attachExplore(view, document.getElementById('explore-panel'), {
   },
   onError: (error) => status.error(error, 'Could not do that'),
 });
+// An export that takes long (the whole matrix, a large set's statistics)
+// shows its progress and Cancel under the buttons.
+const exportCard = activityCard('export');
+document.getElementById('export-buttons').after(exportCard);
 const exportButtons = attachExportButtons(view, document.getElementById('export-buttons'), {
   onError: (error) => status.error(error, 'Could not export'),
   onDone: () => status.clearError(),
+  onCancelled: (what) => cancelled(`the export of ${what}`),
   matrixBudgetBytes: () => engineLimits.matrixBudgetBytes,
+  activity: new ActivityBox(exportCard),
 });
 // A zoom recompute or a background order has no caller to reject: its
-// failure is reported here. The banner goes with the next picture drawn.
+// failure is reported here. The banner goes with the next action that
+// succeeds (a zoom drawn, settings applied, an export, a load), not with a
+// redraw nobody asked for (a resize).
 view.addEventListener?.('error', (event) => status.error(event.detail, 'Could not show that part of the matrix'));
 
 // The order menu shows the order drawn, or the one being computed; Cancel
@@ -94,7 +102,18 @@ view.addEventListener?.('order', (event) => {
 // activity shown follows them (the parse counts its own bytes).
 view.addEventListener?.('progress', (event) => viewProgress?.(event.detail));
 let viewProgress = null;
-const zoomActivity = attachZoomActivity(plot, view, activity, (onProgress) => { viewProgress = onProgress; });
+const zoomActivity = attachZoomActivity(plot, view, activity, (onProgress) => { viewProgress = onProgress; },
+  () => status.clearError());
+// The status names the cells of the whole matrix drawn: a later picture of
+// it with other cells (the ordered labels took another margin, a resize)
+// is said, so the status never names cells that are not on screen.
+view.addEventListener?.('level', (event) => {
+  const level = event.detail;
+  // During a load the level is the new set's, not the one `current` describes.
+  if (loading || !current?.firstDims || !level?.full || !view.embeddings) return;
+  current.picture = describePicture(view, current.firstDims);
+  if (statusLine.dataset.state === 'done') status.done(describeResult(view, current));
+});
 // Controls for options this view does not have stay hidden.
 for (const wrapper of form.querySelectorAll('[data-option]')) wrapper.hidden = !(wrapper.dataset.option in defaults);
 writeControls(form, defaults);
@@ -267,11 +286,11 @@ async function show(next, token, { signal, work }) {
   }
   if (token !== generation) return;
   next.picture = describePicture(view);
+  next.firstDims = [...view.level.dims];
   current = next;
   showChoices();
   showLevel();
   exportButtons?.refresh();
-  watchDrawn();
   zoomActivity.watch();
   status.clearError();
   status.done(describeResult(view, current));
@@ -288,15 +307,6 @@ function showChoices() {
     hasGroups: current.groupChoice !== '',
     maxHierarchicalItems: engineLimits.maxHierarchicalItems,
   });
-}
-
-// An error banner belongs to the action that raised it: the next picture
-// drawn (a zoom, an order, new settings) clears it. Plotly forgets its
-// listeners when it draws a new plot, so this is said again after each.
-const clearOnDraw = () => status.clearError();
-function watchDrawn() {
-  if (typeof plot.on !== 'function' || plot._ev?.listeners?.('plotly_afterplot').includes(clearOnDraw)) return;
-  plot.on('plotly_afterplot', clearOnDraw);
 }
 
 // The message as the parser wrote it (file, line and column); everything

@@ -1,10 +1,13 @@
-// The activity box above the plot: what the page is doing now (parsing a
-// file, drawing a new data set, ordering, redrawing), a <progress> bar that
+// The activity box above the plot (and its cards in panels: activityCard):
+// what the page is doing now (parsing a file, drawing a new data set,
+// ordering, redrawing, exporting, comparing), a <progress> bar that
 // fills where the work is counted (indeterminate where it is not), and a
 // Cancel. Work that ends within SHOW_AFTER_MS never shows the box, so quick
 // changes do not flicker; anything longer always does. Work that blocks the
 // page while it runs (Plotly drawing a new picture) is shown at once and
 // painted before it starts (afterPaint), since no timer fires meanwhile.
+import { element } from './dom.js';
+
 export const SHOW_AFTER_MS = 200;
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
@@ -92,4 +95,23 @@ export class ActivityBox {
 /** Resolves once the browser has painted what the page shows now. */
 export function afterPaint() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * A card for an ActivityBox in a panel's flow (Compare, queries, the exports),
+ * hidden until work shows it: #<prefix>-progress holding a label, the bar
+ * #<prefix>-progress-bar, its percent and the button #<prefix>-cancel.
+ * @param {string} prefix
+ * @param {{labelShown?: boolean}} [options]  labelShown false: the label is for
+ *   screen readers only (a status line beside the card says the same)
+ */
+export function activityCard(prefix, { labelShown = true } = {}) {
+  const bar = element('progress', { id: `${prefix}-progress-bar`, max: 1, value: 0 });
+  const label = element('label', { className: `progress-label${labelShown ? '' : ' visually-hidden'}`, htmlFor: bar.id }, 'Working…');
+  const percentText = element('span', { className: 'progress-percent' });
+  percentText.setAttribute('aria-hidden', 'true');
+  const card = element('div', { id: `${prefix}-progress`, className: 'progress activity panel-activity', hidden: true },
+    label,
+    element('div', { className: 'progress-row' }, bar, percentText, element('button', { type: 'button', id: `${prefix}-cancel` }, 'Cancel')));
+  return card;
 }

@@ -1,4 +1,5 @@
 import { definition, formatCount, formatNumber, fractionDone, plotText } from './plot-text.js';
+import { followWidth } from './follow-width.js';
 
 // An estimate first only when it comes well before the exact pass. A sample
 // of 10⁷ pairs (with the closed forms) takes 1–3 s whatever n; the exact
@@ -52,6 +53,7 @@ export class StatsPanel {
     this.#progress = part('stats-progress');
     this.#exactButton = part('stats-exact');
     this.#histogram = part('stats-histogram');
+    followWidth(this.#histogram);
     this.#numbers = part('stats-numbers');
     this.#flags = part('stats-flags');
     this.#lists = part('stats-lists');

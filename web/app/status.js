@@ -1,7 +1,9 @@
 import { describeOrder } from '../src/heatmap-order.js';
+import { plainError } from './plain-error.js';
 
 // The status line (role="status", announced politely) and the error box
-// (role="alert"). One place decides how progress and failures are worded.
+// (role="alert"). One place decides how progress and failures are worded
+// (errors a control can raise in the controls' words: plain-error.js).
 export class StatusLine {
   #status;
   #alert;
@@ -22,7 +24,7 @@ export class StatusLine {
   }
 
   error(error, context) {
-    const message = error?.message ?? String(error);
+    const message = plainError(error);
     this.#alert.textContent = context ? `${context}: ${message}` : message;
     this.#alert.hidden = false;
   }
@@ -40,14 +42,22 @@ const ms = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
  * What the view computed for its first picture, in the words of what it is:
  * "406×406 block means of 1,797 normalized rows in 35 ms · drawn in 240 ms",
  * or "6×6 similarities of 6 normalized rows in 3 ms · drawn in 20 ms".
- * Read it right after setEmbeddings (it reads view.level and view.timings).
+ * Read it right after setEmbeddings (it reads view.level and view.timings);
+ * later whole-matrix pictures pass `first`, the first picture's dims.
  * @param {CosineSimilarityHeatmap} view
+ * @param {[number, number] | null} [first]
  */
-export function describePicture(view) {
+export function describePicture(view, first = null) {
   const { dims: [rows, cols], kind } = view.level;
   const what = kind === 'items' ? 'similarities' : 'block means';
-  return `${count.format(rows)}×${count.format(cols)} ${what} of ${count.format(view.embeddings.size)} normalized rows `
-    + `in ${ms.format(view.timings.compute)} ms · drawn in ${ms.format(view.timings.render)} ms`;
+  const cells = `${count.format(rows)}×${count.format(cols)} ${what} of ${count.format(view.embeddings.size)} normalized rows`;
+  const times = `in ${ms.format(view.timings.compute)} ms · drawn in ${ms.format(view.timings.render)} ms`;
+  // Redrawn with other cells (new labels took another margin, the window
+  // was resized): the cells now shown, and the times measured for the first.
+  if (first && (first[0] !== rows || first[1] !== cols)) {
+    return `${cells} ${times} (times of the first picture, ${count.format(first[0])}×${count.format(first[1])})`;
+  }
+  return `${cells} ${times}`;
 }
 
 /**
