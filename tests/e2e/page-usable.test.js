@@ -292,6 +292,16 @@ describe('the page as a person uses it', () => {
         return { height: Math.round(el.getBoundingClientRect().height), border: style.borderColor, radius: style.borderRadius };
       })));
       assert.deepEqual(search, k, `${width} px: the find box against the k box`);
+      // Compare and queries end right after their file box while nothing is chosen.
+      for (const [panel, input] of [['#compare-panel', '#compare-file'], ['#cross-panel', '#cross-file']]) {
+        const [outer, inner] = await Promise.all([box(e2e.page, panel), box(e2e.page, input)]);
+        assert.ok(outer.bottom - inner.bottom < 32, `${width} px: ${outer.bottom - inner.bottom} px under ${input}`);
+      }
+      if (width >= 1400) {
+        const rows = await e2e.page.evaluate(() => new Set([...document.querySelectorAll('#export-buttons button')]
+          .map((b) => Math.round(b.getBoundingClientRect().top))).size);
+        assert.equal(rows, 1, `${width} px: the export buttons on one row`);
+      }
       const drawer = await e2e.page.evaluate(() => ({
         toggle: getComputedStyle(document.getElementById('drawer-toggle')).display !== 'none',
         sidebar: getComputedStyle(document.getElementById('sidebar')).visibility,
