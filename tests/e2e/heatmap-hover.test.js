@@ -5,20 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
+import { hoverCell } from './page-actions.js';
 import { plantedNpy } from './planted.js';
 
 const N = 20_000;
-
-async function hoverAt(page, row, col) {
-  const target = await page.evaluate(([r, c]) => {
-    const gd = window.stage.plot;
-    const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
-    return { x: area.left + gd._fullLayout.xaxis.d2p(c), y: area.top + gd._fullLayout.yaxis.d2p(r) };
-  }, [row, col]);
-  await page.mouse.move(target.x - 15, target.y - 15);
-  await page.mouse.move(target.x, target.y, { steps: 2 });
-  await page.locator('#plot .hovertext').first().waitFor({ state: 'visible', timeout: 10_000 });
-}
 
 describe('hover and zoom on the view', () => {
   const e2e = useBrowser({ fixtures: new URL('./pages/', import.meta.url), page: true });
@@ -40,7 +30,7 @@ describe('hover and zoom on the view', () => {
     assert.ok(level.cellSize > 30, 'blocks of many items: the picture knows their means only');
 
     const started = Date.now();
-    await hoverAt(page, 5000, 7000);
+    await hoverCell(page, 5000, 7000);
     await page.waitForFunction(() => /min: -?\d\.\d{4}/.test(document.querySelector('#plot .hovertext')?.textContent ?? ''), null, { timeout: 10_000 });
     const waited = Date.now() - started;
     const text = await page.locator('#plot .hovertext').first().textContent();

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useBrowser } from './fixture.js';
+import { hoverCell } from './page-actions.js';
 
 const N = 20_000;
 const D = 32;
@@ -44,15 +45,7 @@ async function zoom(page, update, kind) {
 }
 
 async function hoverAt(page, row, col) {
-  const target = await page.evaluate(([r, c]) => {
-    const gd = window.stage.plot;
-    const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
-    return { x: area.left + gd._fullLayout.xaxis.d2p(c), y: area.top + gd._fullLayout.yaxis.d2p(r) };
-  }, [row, col]);
-  await page.mouse.move(target.x - 15, target.y - 15);
-  await page.mouse.move(target.x, target.y, { steps: 2 });
-  const label = page.locator('#plot .hovertext').first();
-  await label.waitFor({ state: 'visible', timeout: 10_000 });
+  const label = await hoverCell(page, row, col);
   await page.waitForTimeout(200);
   const text = await label.textContent();
   await page.mouse.move(2, 2);

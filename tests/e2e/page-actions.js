@@ -31,3 +31,22 @@ export function dropFiles(page, specs) {
     return { highlighted, after: zone.classList.contains('drop-active') };
   }, specs);
 }
+
+/**
+ * Moves the mouse onto cell (row, col) of the view on a fixture page
+ * (window.stage.plot), in data coordinates, and waits for its hover label,
+ * which it returns.
+ */
+export async function hoverCell(page, row, col) {
+  const target = await page.evaluate(([r, c]) => {
+    const gd = window.stage.plot;
+    const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    return { x: area.left + gd._fullLayout.xaxis.d2p(c), y: area.top + gd._fullLayout.yaxis.d2p(r) };
+  }, [row, col]);
+  // Arriving from a step away makes Plotly fire the hover even on the same cell.
+  await page.mouse.move(target.x - 15, target.y - 15);
+  await page.mouse.move(target.x, target.y, { steps: 2 });
+  const label = page.locator('#plot .hovertext').first();
+  await label.waitFor({ state: 'visible', timeout: 10_000 });
+  return label;
+}
