@@ -1,4 +1,4 @@
-import { escapePlotlyText } from './escape-plotly-text.js';
+import { escapePlotlyTemplate } from './escape-plotly-text.js';
 import { groupShapes, groupTicks } from './heatmap-groups.js';
 import { itemTicks } from './heatmap-ticks.js';
 
@@ -24,7 +24,7 @@ export function heatmapLayout(options, context) {
   };
   const ranges = c.ranges ?? {};
   return {
-    title: { text: escapePlotlyText(options.title), x: 0.5, xanchor: 'center' },
+    title: { text: escapePlotlyTemplate(options.title), x: 0.5, xanchor: 'center' },
     xaxis: {
       ...axis(options.xaxisTitle),
       ...ticksOf(c.window.cols, c.pixels?.x ?? 600),
@@ -50,9 +50,9 @@ export function heatmapLayout(options, context) {
 /** The option-dependent part of the layout as Plotly.relayout keys. */
 export function heatmapLayoutUpdate(options) {
   return {
-    'title.text': escapePlotlyText(options.title),
-    'xaxis.title.text': escapePlotlyText(options.xaxisTitle),
-    'yaxis.title.text': escapePlotlyText(options.yaxisTitle),
+    'title.text': escapePlotlyTemplate(options.title),
+    'xaxis.title.text': escapePlotlyTemplate(options.xaxisTitle),
+    'yaxis.title.text': escapePlotlyTemplate(options.yaxisTitle),
     autosize: options.autosize,
     ...(options.width === undefined ? {} : { width: options.width }),
     ...(options.height === undefined ? {} : { height: options.height }),
@@ -60,7 +60,7 @@ export function heatmapLayoutUpdate(options) {
 }
 
 function axis(title) {
-  return { title: { text: escapePlotlyText(title) }, showgrid: false, zeroline: false, ticks: '', automargin: true };
+  return { title: { text: escapePlotlyTemplate(title) }, showgrid: false, zeroline: false, ticks: '', automargin: true };
 }
 
 function fullContext(labels) {

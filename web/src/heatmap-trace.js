@@ -1,4 +1,4 @@
-import { escapePlotlyTemplate, escapePlotlyText } from './escape-plotly-text.js';
+import { escapePlotlyTemplate } from './escape-plotly-text.js';
 import { isDivergingScale, resolveColorScale } from './heatmap-color-scales.js';
 import { axisHoverText, hoverCustomdata, hoverNames, hoverTemplate } from './heatmap-hover.js';
 import { cellRange, rangeNote } from './heatmap-range.js';
@@ -81,9 +81,10 @@ export function heatmapStyle(options, n, context = { kind: 'items' }) {
   const range = options.range === 'fixed' ? null : context.range ?? null;
   const [zmin, zmax] = colorRange(options, range?.zRange);
   const note = rangeNote(range);
-  const title = escapePlotlyText(options.colorLabel)
+  // Titles too: Plotly fills %{…} in them from `meta` when a trace has one.
+  const title = escapePlotlyTemplate(options.colorLabel)
     + (context.kind === 'overview' && context.reduce !== 'mean' ? ` (block ${context.reduce})` : '')
-    + escapePlotlyText(note);
+    + escapePlotlyTemplate(note);
   return {
     colorscale: resolveColorScale(options.colorScale),
     reversescale: options.reverseScale,
