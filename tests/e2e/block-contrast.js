@@ -16,7 +16,7 @@
  */
 export async function renderedBlockContrast(page, selector, blockOf, { edges = true } = {}) {
   await page.mouse.move(0, 0); // no hover label over the cells
-  const png = await page.locator(`${selector} .nsewdrag`).first().screenshot();
+  const png = await page.locator(`${selector} .nsewdrag[data-subplot="xy"]`).first().screenshot();
   return page.evaluate(async ([sel, base64, blocks, skipEdges]) => {
     const gd = document.querySelector(sel);
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -96,7 +96,7 @@ describe('<cosine-heatmap>', () => {
     assert.equal(state.shadow, null, 'light DOM: Plotly\'s stylesheet applies');
 
     // Hover and click on b: the cell of items 0 and 1.
-    const plotB = page.locator('#b .nsewdrag').first();
+    const plotB = page.locator('#b .nsewdrag[data-subplot="xy"]').first();
     const box = await plotB.boundingBox();
     const at = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.1 };
     await page.mouse.move(at.x, at.y);

@@ -168,7 +168,7 @@ describe('<cosine-heatmap> select event', () => {
     assert.deepEqual(await page.evaluate(() => Array.from(document.getElementById('h').view.selection)), [1, 4]);
 
     // A click on the cell (row c, column a): the row's item.
-    const box = await page.locator('#h .nsewdrag').first().boundingBox();
+    const box = await page.locator('#h .nsewdrag[data-subplot="xy"]').first().boundingBox();
     await page.mouse.click(box.x + box.width * (0.5 / 6), box.y + box.height * (2.5 / 6));
     await page.waitForFunction(() => window.selects.length === 2);
     assert.deepEqual((await page.evaluate(() => window.selects[1])).indices, [2]);

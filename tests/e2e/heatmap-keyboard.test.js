@@ -36,7 +36,7 @@ describe('keyboard', () => {
     const box = await page.evaluate(() => {
       const el = document.querySelector('#heatmap .cosine-heatmap-focus');
       const r = el.getBoundingClientRect();
-      const area = document.querySelector('#heatmap .nsewdrag').getBoundingClientRect();
+      const area = document.querySelector('#heatmap .nsewdrag[data-subplot="xy"]').getBoundingClientRect();
       const gd = document.getElementById('heatmap');
       const trace = gd.data[0];
       // The centre of cell (1, 2) in page pixels.

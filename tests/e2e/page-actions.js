@@ -40,7 +40,7 @@ export function dropFiles(page, specs) {
 export async function hoverCell(page, row, col) {
   const target = await page.evaluate(([r, c]) => {
     const gd = window.stage.plot;
-    const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    const area = gd.querySelector('.nsewdrag[data-subplot="xy"]').getBoundingClientRect();
     return { x: area.left + gd._fullLayout.xaxis.d2p(c), y: area.top + gd._fullLayout.yaxis.d2p(r) };
   }, [row, col]);
   // Arriving from a step away makes Plotly fire the hover even on the same cell.

@@ -94,7 +94,7 @@ describe('the page as a person uses it', () => {
   test('a click lists that item\'s neighbours beside the plot, from its row', async (t) => {
     const target = await e2e.page.evaluate(() => {
       const gd = document.getElementById('heatmap');
-      const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      const area = gd.querySelector('.nsewdrag[data-subplot="xy"]').getBoundingClientRect();
       return { x: area.left + area.width * 0.3, y: area.top + area.height * 0.6 };
     });
     await e2e.page.mouse.click(target.x, target.y);
@@ -231,7 +231,7 @@ describe('the page as a person uses it', () => {
 
   test('the plot is square and as large as the window allows; the panels follow it without gaps; a drawer below 1200 px', async () => {
     // A selection, so its numbers are in the side column too.
-    const cell = await e2e.page.locator('#heatmap .nsewdrag').first().boundingBox();
+    const cell = await e2e.page.locator('#heatmap .nsewdrag[data-subplot="xy"]').first().boundingBox();
     await e2e.page.mouse.click(cell.x + cell.width * 0.7, cell.y + cell.height * 0.2);
     await e2e.page.locator('#selection-count').waitFor({ timeout: 30_000 });
     for (const width of [800, 1100, 1400, 1920]) {
@@ -336,7 +336,8 @@ describe('the page as a person uses it', () => {
     await e2e.page.evaluate(() => { window.zBefore = document.getElementById('heatmap').data[0].z; });
     const statusBefore = await e2e.page.locator('#status').textContent();
     await e2e.page.click('#tab-texts');
-    const texts = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i} talks about topic ${i % 37} and word ${(i * 7919) % 1000}.`);
+    // Enough texts that the similarity step (d = 4,096) outlasts the click on Cancel.
+    const texts = Array.from({ length: 8000 }, (_, i) => `Sentence number ${i} talks about topic ${i % 37} and word ${(i * 7919) % 1000}.`);
     await e2e.page.locator('#texts-input').evaluate((area, value) => {
       area.value = value;
       area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -348,7 +349,7 @@ describe('the page as a person uses it', () => {
     await e2e.page.click('#cancel');
     await e2e.page.waitForFunction(() => /^Cancelled/.test(document.getElementById('status').textContent), null, { timeout: 30_000 });
     const status = await e2e.page.locator('#status').textContent();
-    assert.match(status, /^Cancelled the similarities of 3,000 texts\. Still showing planted\.npy \+ planted\.tsv · 20,000 items/);
+    assert.match(status, /^Cancelled the similarities of 8,000 texts\. Still showing planted\.npy \+ planted\.tsv · 20,000 items/);
     await e2e.page.waitForTimeout(500);
     assert.equal(await e2e.page.evaluate(() => document.getElementById('heatmap').data[0].z === window.zBefore), true, 'the picture stays');
     assert.equal((await activity(e2e.page)).hidden, true);

@@ -31,7 +31,7 @@ async function hover(page, selector, row, col) {
       gd.hoverProbe = true;
     }
     const { xaxis, yaxis } = gd._fullLayout;
-    const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    const area = gd.querySelector('.nsewdrag[data-subplot="xy"]').getBoundingClientRect();
     return { x: area.left + xaxis.d2p(c), y: area.top + yaxis.d2p(r) };
   }, [selector, row, col]);
   await page.mouse.move(target.x - 20, target.y - 20);
@@ -57,7 +57,7 @@ describe('demo page', () => {
     const shown = await e2e.page.evaluate(() => {
       const gd = document.getElementById('heatmap');
       const trace = gd.data[0];
-      const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      const area = gd.querySelector('.nsewdrag[data-subplot="xy"]').getBoundingClientRect();
       return {
         type: trace.type,
         rows: trace.z.length,

@@ -80,7 +80,7 @@ describe('report', () => {
     assert.ok(shown.statistics > 10);
 
     // Hover shows which items a cell compares.
-    const box = await page.locator('#heatmap .nsewdrag').first().boundingBox();
+    const box = await page.locator('#heatmap .nsewdrag[data-subplot="xy"]').first().boundingBox();
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
     const hover = await page.locator('#heatmap .hoverlayer .hovertext').first().textContent({ timeout: 5000 });
     assert.match(hover, /rows: .*columns: .*mean Cosine Similarity: [0-9.-]+/s);

@@ -95,7 +95,7 @@ describe('statistics, neighbours, compare and cross-similarity panels', () => {
     const [row, col] = [2, 5]; // gamma × zeta (original order)
     const target = await e2e.page.evaluate(([r, c]) => {
       const gd = document.getElementById('heatmap');
-      const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      const area = gd.querySelector('.nsewdrag[data-subplot="xy"]').getBoundingClientRect();
       return { x: area.left + gd._fullLayout.xaxis.d2p(c), y: area.top + gd._fullLayout.yaxis.d2p(r) };
     }, [row, col]);
     await e2e.page.mouse.click(target.x, target.y);
