@@ -5,25 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CosineHeatmapError, CosineSimilarityHeatmap, loadEngine } from '../../web/src/index.js';
-
-function fakePlotly() {
-  const calls = [];
-  const record = (name) => async (...args) => { calls.push({ name, args }); };
-  return { calls, newPlot: record('newPlot'), react: record('react'), update: record('update'), purge: record('purge') };
-}
-
-// A graph div as far as the view uses it: Plotly's on / removeListener, and
-// emit for the test to play the user's part.
-function fakeElement() {
-  const handlers = new Map();
-  return {
-    id: 'plot',
-    on(name, fn) { handlers.set(name, [...(handlers.get(name) ?? []), fn]); },
-    removeListener(name, fn) { handlers.set(name, (handlers.get(name) ?? []).filter((f) => f !== fn)); },
-    emit(name, event) { for (const fn of handlers.get(name) ?? []) fn(event); },
-    listeners: (name) => (handlers.get(name) ?? []).length,
-  };
-}
+import { fakeElement, fakePlotly } from './view-fakes.js';
 
 const nextLevel = (view) => new Promise((resolve) => view.addEventListener('level', (e) => resolve(e.detail), { once: true }));
 

@@ -25,6 +25,7 @@ export function fakeElement() {
     on(name, fn) { handlers.set(name, [...(handlers.get(name) ?? []), fn]); },
     removeListener(name, fn) { handlers.set(name, (handlers.get(name) ?? []).filter((f) => f !== fn)); },
     emit(name, event) { for (const fn of handlers.get(name) ?? []) fn(event); },
+    listeners: (name) => (handlers.get(name) ?? []).length,
   };
 }
 

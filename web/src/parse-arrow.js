@@ -1,6 +1,6 @@
 import { ParseError } from './parse-error.js';
 import { loadArrowLibs } from './load-table-libs.js';
-import { chooseColumns, cellText, labelIndex } from './table-columns.js';
+import { addMetadata, cellText, chooseColumns } from './table-columns.js';
 import { findNonFinite, halfTable } from './parse-npy.js';
 
 // Arrow IPC, file ("ARROW1", .arrow/.feather) or stream (.arrows) format, read
@@ -43,13 +43,7 @@ export async function parseArrow(source, { column, labelColumn, onProgress } = {
       const vectors = choice.metadata.map((name) => batch.getChild(name));
       for (let i = 0; i < batch.numRows; i++) table.rows.push(vectors.map((v) => cellText(toPlain(v.get(i)))));
     }
-    const texts = fields.filter((f) => f.type === 'string').map((f) => f.name);
-    const index = labelIndex(table.columns, texts, labelColumn);
-    if (index < 0 || index >= table.columns.length) {
-      throw new ParseError(`no metadata column ${JSON.stringify(labelColumn)} (columns: ${table.columns.join(', ')})`, { file });
-    }
-    result.metadata = table;
-    result.labels = table.rows.map((row) => row[index]);
+    addMetadata(result, table, fields, { labelColumn, file });
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { ParseError } from './parse-error.js';
 import { loadParquetLibs } from './load-table-libs.js';
-import { chooseColumns, cellText, labelIndex } from './table-columns.js';
+import { addMetadata, cellText, chooseColumns } from './table-columns.js';
 import { findNonFinite } from './parse-npy.js';
 import { decodeDataPage } from './parquet-page.js';
 
@@ -34,13 +34,7 @@ export async function parseParquet(source, { column, labelColumn, onProgress } =
     const objects = await libs.parquetReadObjects({ file: source, metadata, columns: choice.metadata, compressors: libs.compressors })
       .catch((error) => { throw wrap(error, file, 'the metadata columns do not decode'); });
     const table = { columns: choice.metadata, rows: objects.map((o) => choice.metadata.map((name) => cellText(o[name]))) };
-    const texts = fields.filter((f) => f.type === 'string').map((f) => f.name);
-    const index = labelIndex(table.columns, texts, labelColumn);
-    if (index < 0 || index >= table.columns.length) {
-      throw new ParseError(`no metadata column ${JSON.stringify(labelColumn)} (columns: ${table.columns.join(', ')})`, { file });
-    }
-    result.metadata = table;
-    result.labels = table.rows.map((row) => row[index]);
+    addMetadata(result, table, fields, { labelColumn, file });
   }
   return result;
 }

@@ -69,8 +69,21 @@ export function cellText(value) {
   return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
 }
 
-/** The label column: a name or index asked for, else the first text column, else the first column. */
-export function labelIndex(columns, textColumns, labelColumn) {
+/**
+ * A table's other columns as the result's metadata, with its labels from the
+ * label column: a name or index asked for, else the first text column
+ * (`fields` say which are text), else the first column.
+ */
+export function addMetadata(result, table, fields, { labelColumn, file }) {
+  const index = labelIndex(table.columns, fields.filter((f) => f.type === 'string').map((f) => f.name), labelColumn);
+  if (index < 0 || index >= table.columns.length) {
+    throw new ParseError(`no metadata column ${JSON.stringify(labelColumn)} (columns: ${table.columns.join(', ')})`, { file });
+  }
+  result.metadata = table;
+  result.labels = table.rows.map((row) => row[index]);
+}
+
+function labelIndex(columns, textColumns, labelColumn) {
   if (typeof labelColumn === 'number') return labelColumn;
   if (typeof labelColumn === 'string') return columns.indexOf(labelColumn);
   const text = columns.findIndex((name) => textColumns.includes(name));
