@@ -2,14 +2,16 @@
 // /usr/bin/chromium, never a downloaded one), served by scripts/serve.js.
 // Data is made and timed in the page, so the time covers what a page pays:
 // validation, the copy to the engine's Web Worker, the product and the
-// transfer back.
+// transfer back. {isolated: true} serves the page cross-origin isolated
+// (COOP and COEP headers): it then has SharedArrayBuffer, and the workers
+// write the matrix in place instead of the page placing every band.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
-import { createStaticServer, listen } from '../scripts/serve.js';
+import { ISOLATION_HEADERS, createStaticServer, listen } from '../scripts/serve.js';
 import { resultRow } from './measure.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,11 +41,17 @@ async function measureInPage({ n, d, repeats, workers }) {
     best = Math.min(best, performance.now() - start);
   }
   engine.dispose();
-  return { ms: best, userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
+  return {
+    ms: best,
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  };
 }
 
-export async function benchChromium(sizes = [{ n: 2000, d: 384 }], { repeats = 5, workers } = {}) {
-  const server = createStaticServer();
+export async function benchChromium(sizes = [{ n: 2000, d: 384 }], { repeats = 5, workers, isolated = false } = {}) {
+  const headers = isolated ? ISOLATION_HEADERS : {};
+  const server = createStaticServer(undefined, { headers });
   const port = await listen(server, 0);
   const profile = await mkdtemp(join(tmpdir(), 'cosine-heatmap-bench-'));
   let context;
@@ -54,7 +62,7 @@ export async function benchChromium(sizes = [{ n: 2000, d: 384 }], { repeats = 5
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const origin = `http://127.0.0.1:${port}`;
     await page.route(origin + BLANK, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+      route.fulfill({ contentType: 'text/html', headers, body: '<!doctype html><title>bench</title>' }));
     await page.goto(origin + BLANK);
     const version = context.browser()?.version() ?? 'unknown';
     const rows = [];
@@ -63,7 +71,12 @@ export async function benchChromium(sizes = [{ n: 2000, d: 384 }], { repeats = 5
         throw new Error(`Chromium bench failed at n=${n} d=${d}: ${error.message}` +
           (pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''), { cause: error });
       });
-      const label = workers === undefined ? 'default workers' : `${workers} worker${workers === 1 ? '' : 's'}`;
+      if (result.crossOriginIsolated !== isolated) {
+        throw new Error(`Chromium bench: the page is${result.crossOriginIsolated ? '' : ' not'} cross-origin isolated, ` +
+          `though it was served ${isolated ? 'with' : 'without'} COOP/COEP`);
+      }
+      const label = (workers === undefined ? 'default workers' : `${workers} worker${workers === 1 ? '' : 's'}`) +
+        (isolated ? ', cross-origin isolated' : '');
       rows.push(resultRow(`this library in headless Chromium ${version} (${label})`, n, d, result.ms, repeats, {
         browser: version, hardwareConcurrency: result.hardwareConcurrency,
       }));

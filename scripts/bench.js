@@ -48,6 +48,7 @@ progress('plain JavaScript');
 rows.push(...(await benchPlainJs(sizes, { repeats })));
 progress('headless Chromium');
 rows.push(...(await benchChromium([{ n: 2000, d: 384 }], { repeats })));
+rows.push(...(await benchChromium([{ n: 2000, d: 384 }], { repeats, isolated: true })));
 
 const kernel = 'this library, WASM kernel alone (1 thread)';
 const allWorkers = `this library, ${cores} workers`;

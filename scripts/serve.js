@@ -36,7 +36,16 @@ const TYPES = {
   '.npy': 'application/octet-stream',
 };
 
-export function createStaticServer(root = ROOT) {
+// What makes a page cross-origin isolated, so it has SharedArrayBuffer and
+// the engine's workers write whole matrices straight into their place.
+// Every request here is same-origin, so nothing the page loads is blocked.
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+// {headers}: sent with every file (e.g. ISOLATION_HEADERS).
+export function createStaticServer(root = ROOT, { headers = {} } = {}) {
   return createServer(async (request, response) => {
     try {
       const url = new URL(request.url, 'http://localhost');
@@ -57,6 +66,7 @@ export function createStaticServer(root = ROOT) {
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       if (request.method === 'HEAD') return response.end();
       createReadStream(file).pipe(response);

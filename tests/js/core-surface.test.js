@@ -67,7 +67,8 @@ test('every raw call that fails answers {code, message}, never an empty string, 
 
 test('every worker action belongs to exactly one operation module', () => {
   assert.deepEqual(Object.keys(workerActions).sort(), [
-    'analyzePass', 'band', 'compareFromBands', 'compareMoments', 'comparePass', 'crossMomentsBand', 'crossRows',
+    'analyzePass', 'band', 'bandInPlace', 'compareFromBands', 'compareMoments', 'comparePass', 'crossMomentsBand',
+    'crossRows', 'crossRowsInPlace',
     'cutTree', 'dispose', 'embedTexts', 'gramMomentsBand', 'gramStatistics', 'gramStatisticsFromBands', 'groupStatistics',
     'info', 'linkage', 'load', 'order', 'overviewExtreme', 'overviewMean', 'pairSample', 'pairSummary', 'spectralClusters',
     'tile', 'topKPass',

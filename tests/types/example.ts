@@ -38,6 +38,10 @@ export async function headless(bytes: Uint8Array): Promise<number> {
   const labels: string[] = labelled.labels;
   const set: EmbeddingSet = await engine.embeddings(labelled);
   const { data, dims } = await set.similarity();
+  const placed = await set.crossSimilarity(set, { shared: false });
+  void placed.data;
+  // @ts-expect-error: shared is true, false or 'auto'
+  await set.similarity({ shared: 'yes' });
   const first: number = data[0] + dims[0] + labels.length;
   const stats: Statistics = await set.analyze({ bins: 50, groups: labels });
   const warnings: Flag[] = stats.flags.filter((flag) => flag.level === 'warning');

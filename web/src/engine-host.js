@@ -72,6 +72,28 @@ export class EngineHost {
    * @param {ArrayBuffer} [into]
    */
   output(count, operation, fill, type = 'float32', into = undefined) {
+    return this.inHeap(count, operation, fill, type, (values) => {
+      if (!(into instanceof ArrayBuffer) || into.byteLength < count * 4) return values.slice();
+      const reused = type === 'int32' ? new Int32Array(into, 0, count) : new Float32Array(into, 0, count);
+      reused.set(values);
+      return reused;
+    });
+  }
+
+  // Like output(), but hands use() the values where fill wrote them (a
+  // view of the heap, valid only during the call) and returns what use
+  // returns: for results the worker writes straight into their place in
+  // a SharedArrayBuffer, with no copy of their own.
+  /**
+   * @template T
+   * @param {number} count
+   * @param {string} operation
+   * @param {(pointer: number) => import('./cosine-core.js').CoreResult<true>} fill
+   * @param {'float32' | 'int32'} type
+   * @param {(values: Float32Array | Int32Array) => T} use
+   * @returns {T}
+   */
+  inHeap(count, operation, fill, type, use) {
     const core = this.core;
     const pointer = heapAddress(core._malloc(Math.max(4, count * 4)));
     if (!pointer) {
@@ -83,11 +105,7 @@ export class EngineHost {
     try {
       coreValue(fill(pointer), operation);
       const heap = type === 'int32' ? core.HEAP32 : core.HEAPF32;
-      const values = heap.subarray(pointer / 4, pointer / 4 + count);
-      if (!(into instanceof ArrayBuffer) || into.byteLength < count * 4) return values.slice();
-      const reused = type === 'int32' ? new Int32Array(into, 0, count) : new Float32Array(into, 0, count);
-      reused.set(values);
-      return reused;
+      return use(heap.subarray(pointer / 4, pointer / 4 + count));
     } finally {
       core._free(pointer);
     }

@@ -178,9 +178,11 @@ export class WorkerPool {
       const transfer = job.beforeSend?.(job.args) ?? [];
       this.#clients[k].request(job.action, job.args, transfer, { onProgress: state.inside(job) }).then(
         (result) => {
+          // The worker takes its next job before this result is used (a
+          // band placed, a histogram merged), so it never waits for that.
           this.#busy[k] = false;
-          state.complete(job, result);
           this.#dispatch();
+          state.complete(job, result);
         },
         (error) => {
           this.#busy[k] = false;

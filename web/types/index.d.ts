@@ -17,7 +17,12 @@ export interface LongCallOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-/** A row-major matrix from the engine. A copy: the caller owns it. */
+/**
+ * A row-major matrix from the engine. A copy: the caller owns it. Where
+ * SharedArrayBuffer exists (Node; cross-origin isolated pages) and `shared`
+ * is not false, `data` is a view of a SharedArrayBuffer the workers wrote in
+ * place; otherwise of a plain ArrayBuffer.
+ */
 export interface SimilarityMatrix {
   data: Float32Array;
   dims: [number, number];
@@ -25,6 +30,15 @@ export interface SimilarityMatrix {
   zeroRows: number[];
   /** crossSimilarity only: the zero rows of y. */
   zeroColumns?: number[];
+}
+
+export interface MatrixOptions {
+  /**
+   * 'auto' (default): the workers write the matrix straight into a
+   * SharedArrayBuffer where there is one. false: a plain ArrayBuffer (the
+   * main thread places each band: one more copy). true: shared or refused.
+   */
+  shared?: boolean | 'auto';
 }
 
 export interface LoadEngineOptions {
@@ -57,7 +71,11 @@ export class Engine {
   /** True after dispose(): every call on the engine and its sets rejects with code 'DISPOSED'. */
   readonly disposed: boolean;
   /** S = cos(x, x) or cos(x, y), whole. */
-  cosineSimilarity(x: EmbeddingsInput, y?: EmbeddingsInput | null, options?: LongCallOptions & { transfer?: boolean }): Promise<SimilarityMatrix>;
+  cosineSimilarity(
+    x: EmbeddingsInput,
+    y?: EmbeddingsInput | null,
+    options?: LongCallOptions & { transfer?: boolean } & MatrixOptions,
+  ): Promise<SimilarityMatrix>;
   /** Validates and normalizes x once; keep it for views and statistics; dispose() when done. */
   embeddings(x: EmbeddingsInput, options?: { transfer?: boolean }): Promise<EmbeddingSet>;
   /** The built-in text embedder (hashed TF-IDF in the core; nothing leaves the machine). */
@@ -249,8 +267,8 @@ export class EmbeddingSet {
   readonly dim: number;
   readonly zeroRows: number[];
   readonly disposed: boolean;
-  similarity(options?: LongCallOptions): Promise<SimilarityMatrix>;
-  crossSimilarity(other: EmbeddingSet, options?: LongCallOptions): Promise<SimilarityMatrix>;
+  similarity(options?: LongCallOptions & MatrixOptions): Promise<SimilarityMatrix>;
+  crossSimilarity(other: EmbeddingSet, options?: LongCallOptions & MatrixOptions): Promise<SimilarityMatrix>;
   pairSummary(options?: LongCallOptions): Promise<{ count: number; mean: number; min: number; max: number }>;
   order(options?: { method?: OrderMethod; groups?: ArrayLike<unknown>; optimalLeafOrdering?: boolean | 'auto' } & LongCallOptions): Promise<Order>;
   /** The dendrogram (up to maxHierarchicalItems items), cached per method. */

@@ -1,7 +1,15 @@
 // The whole matrix of one set (bands of the lower triangle and their
 // transposes) and of one set against another (blocks of rows).
+//
+// Where shared memory exists (Node; pages that are cross-origin isolated)
+// the result is a SharedArrayBuffer and each worker writes its band
+// straight into its place: the main thread touches no element, so every
+// core computes. Elsewhere (or with {shared: false}) the bands come back as
+// transferred buffers and the main thread places them while the workers go
+// on with the next ones.
 import { transferred } from '../worker-results.js';
 import { rowBlocks, triangleBands } from '../partition-rows.js';
+import { useSharedResult } from '../shared-result.js';
 
 /** @type {Record<string, import('../engine-host.js').WorkerAction>} */
 export const actions = {
@@ -15,6 +23,17 @@ export const actions = {
     );
   },
 
+  // The same band, written into the shared n×n result (`matrix`, a
+  // SharedArrayBuffer) by this worker.
+  bandInPlace(host, { id, rows: [r0, r1], matrix }) {
+    const set = host.set(id);
+    const n = set._size();
+    host.inHeap((r1 - r0) * (r1 + r0), 'similarity', (out) => set._bandWithTranspose(r0, r1, out), 'float32', (band) =>
+      placeBand(new Float32Array(matrix, 0, n * n), n, r0, r1, band),
+    );
+    return { result: true };
+  },
+
   // Rows [r0, r1) of one set against every row of another.
   crossRows(host, { id, otherId, rows: [r0, r1] }) {
     const set = host.set(id);
@@ -23,6 +42,17 @@ export const actions = {
       host.output((r1 - r0) * other._size(), 'crossSimilarity', (out) => set._crossRows(other, r0, r1, out)),
     );
   },
+
+  // The same rows, written into the shared n×m result at row r0.
+  crossRowsInPlace(host, { id, otherId, rows: [r0, r1], matrix }) {
+    const set = host.set(id);
+    const other = host.set(otherId);
+    const m = other._size();
+    host.inHeap((r1 - r0) * m, 'crossSimilarity', (out) => set._crossRows(other, r0, r1, out), 'float32', (block) =>
+      new Float32Array(matrix, r0 * m * 4, (r1 - r0) * m).set(block),
+    );
+    return { result: true };
+  },
 };
 
 // {data: Float32Array (row-major), dims: [n, n], zeroRows}. Both triangles
@@ -30,25 +60,30 @@ export const actions = {
 // float.
 //
 // Bands of equal triangle area, so every band's result (r1² − r0² floats)
-// has the same size: once placed, its buffer goes back with the next band
-// to be filled again, and only the first bands' buffers are fresh memory.
-// At least BANDS_PER_WORKER per worker: the workers finish together, and
-// the last band's placement, which no worker overlaps, is short.
-export async function similarity(engine, set, options) {
+// has the same size: when the main thread places them, a placed band's
+// buffer goes back with the next band to be filled again, and only the
+// first bands' buffers are fresh memory. At least BANDS_PER_WORKER per
+// worker: the workers finish together, and the last band, which no other
+// worker overlaps, is short.
+export async function similarity(engine, set, { shared, ...options }) {
   const n = set.size;
   engine._checkMatrixBudget(n, n);
+  const inPlace = useSharedResult(shared, 'similarity');
+  const bands = triangleBands(n, set.dim, { minBands: BANDS_PER_WORKER * engine.workers });
+  const weight = (/** @type {number[]} */ [r0, r1]) => (r1 - r0) * r1;
+  if (inPlace) {
+    const matrix = new SharedArrayBuffer(n * n * 4);
+    const jobs = bands.map((rows) => ({ action: 'bandInPlace', args: { id: set._id, rows, matrix }, weight: weight(rows) }));
+    await engine._pool.run(jobs, options);
+    return { data: new Float32Array(matrix), dims: [n, n], zeroRows: set.zeroRows };
+  }
   const data = new Float32Array(n * n);
   const spare = [];
   const beforeSend = (args) => {
     args.into = spare.pop();
     return args.into ? [args.into] : [];
   };
-  const jobs = triangleBands(n, set.dim, { minBands: BANDS_PER_WORKER * engine.workers }).map(([r0, r1]) => ({
-    action: 'band',
-    args: { id: set._id, rows: [r0, r1] },
-    weight: (r1 - r0) * r1,
-    beforeSend,
-  }));
+  const jobs = bands.map((rows) => ({ action: 'band', args: { id: set._id, rows }, weight: weight(rows), beforeSend }));
   await engine._pool.run(jobs, {
     ...options,
     onResult: ({ args: { rows: [r0, r1] } }, band) => {
@@ -62,21 +97,29 @@ export async function similarity(engine, set, options) {
 const BANDS_PER_WORKER = 4;
 
 // {data, dims: [n, m], zeroRows, zeroColumns}.
-export async function crossSimilarity(engine, set, other, options) {
+export async function crossSimilarity(engine, set, other, { shared, ...options }) {
   const n = set.size;
   const m = other.size;
   engine._checkMatrixBudget(n, m);
+  const inPlace = useSharedResult(shared, 'crossSimilarity');
+  const blocks = rowBlocks(n, m, set.dim, { minBlocks: engine.workers });
+  const job = (/** @type {number[]} */ rows, /** @type {SharedArrayBuffer} */ matrix = undefined) => ({
+    action: matrix ? 'crossRowsInPlace' : 'crossRows',
+    args: { id: set._id, otherId: other._id, rows, matrix },
+    weight: (rows[1] - rows[0]) * m,
+  });
+  const described = { dims: [n, m], zeroRows: set.zeroRows, zeroColumns: other.zeroRows };
+  if (inPlace) {
+    const matrix = new SharedArrayBuffer(n * m * 4);
+    await engine._pool.run(blocks.map((rows) => job(rows, matrix)), options);
+    return { data: new Float32Array(matrix), ...described };
+  }
   const data = new Float32Array(n * m);
-  const jobs = rowBlocks(n, m, set.dim, { minBlocks: engine.workers }).map(([r0, r1]) => ({
-    action: 'crossRows',
-    args: { id: set._id, otherId: other._id, rows: [r0, r1] },
-    weight: (r1 - r0) * m,
-  }));
-  await engine._pool.run(jobs, {
+  await engine._pool.run(blocks.map((rows) => job(rows)), {
     ...options,
     onResult: ({ args: { rows: [r0] } }, block) => data.set(block, r0 * m),
   });
-  return { data, dims: [n, m], zeroRows: set.zeroRows, zeroColumns: other.zeroRows };
+  return { data, ...described };
 }
 
 // band: rows [r0, r1) × columns [0, r1), then rows [0, r0) × columns
