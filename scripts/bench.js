@@ -42,6 +42,8 @@ progress('WASM kernel alone');
 rows.push(...(await benchWasmKernel(sizes, { repeats })));
 progress('native kernel and Eigen');
 rows.push(...(await benchNative(sizes, { repeats })));
+progress('native with AVX2 and FMA (the instruction-set ceiling)');
+rows.push(...(await benchNative(sizes, { repeats, build: 'fma' })));
 progress('TensorFlow.js');
 rows.push(...(await benchTfjs(sizes, { repeats })));
 progress('plain JavaScript');

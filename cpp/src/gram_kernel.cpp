@@ -1,6 +1,7 @@
 #include "cosine_heatmap/gram_kernel.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "cosine_heatmap/simd.hpp"
 
@@ -114,11 +115,18 @@ void micro_kernel(const float* ap, const float* bp, std::int32_t depth, double* 
   }
 }
 
+// Whether the micro-tile at rows [i, i + kRows) and columns [j, j + kCols)
+// holds an entry with column ≤ row + diagonal.
+bool reaches_diagonal(std::int32_t i, std::int32_t j, std::int32_t diagonal) {
+  return static_cast<std::int64_t>(j) <= static_cast<std::int64_t>(i) + kRows - 1 + diagonal;
+}
+
 // At most kBlockRows rows of a against kBlockRows rows of b, one panel depth
-// after the other. Over several panels each micro-tile's double sums wait in
-// workspace.sums; the last panel writes the floats to out.
+// after the other, skipping micro-tiles wholly right of `diagonal`. Over
+// several panels each micro-tile's double sums wait in workspace.sums; the
+// last panel writes the floats to out.
 void gram_block(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d, float* out,
-                std::size_t ldo, GramWorkspace& workspace) {
+                std::size_t ldo, GramWorkspace& workspace, std::int32_t diagonal) {
   const std::int32_t tiles_a = round_up(na, kRows) / kRows;
   const std::int32_t tiles_b = round_up(nb, kCols) / kCols;
   const std::int32_t panels = (d + kPanelDepth - 1) / kPanelDepth;
@@ -135,6 +143,7 @@ void gram_block(const float* a, std::int32_t na, const float* b, std::int32_t nb
       const float* bp = workspace.packed_b.data() + static_cast<std::size_t>(jt) * kCols * depth;
       const std::int32_t cols = std::min(kCols, nb - jt * kCols);
       for (std::int32_t it = 0; it < tiles_a; ++it) {
+        if (!reaches_diagonal(it * kRows, jt * kCols, diagonal)) continue;
         const float* ap = workspace.packed_a.data() + static_cast<std::size_t>(it) * kRows * depth;
         double* acc =
             panels > 1 ? workspace.sums.data() + (static_cast<std::size_t>(jt) * tiles_a + it) * kMicro : local;
@@ -152,8 +161,8 @@ void gram_block(const float* a, std::int32_t na, const float* b, std::int32_t nb
 
 }  // namespace
 
-void gram_tile(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d,
-               float* out, std::size_t ldo, GramWorkspace& workspace) {
+void gram_tile_lower(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d,
+                     float* out, std::size_t ldo, GramWorkspace& workspace, std::int32_t diagonal) {
   if (na <= 0 || nb <= 0) return;
   if (d <= 0) {  // empty sums
     for (std::int32_t i = 0; i < na; ++i) std::fill(out + static_cast<std::size_t>(i) * ldo, out + static_cast<std::size_t>(i) * ldo + nb, 0.0f);
@@ -161,11 +170,20 @@ void gram_tile(const float* a, std::int32_t na, const float* b, std::int32_t nb,
   }
   for (std::int32_t j0 = 0; j0 < nb; j0 += kBlockRows) {
     for (std::int32_t i0 = 0; i0 < na; i0 += kBlockRows) {
-      gram_block(a + static_cast<std::size_t>(i0) * d, std::min(kBlockRows, na - i0),
-                 b + static_cast<std::size_t>(j0) * d, std::min(kBlockRows, nb - j0), d,
-                 out + static_cast<std::size_t>(i0) * ldo + j0, ldo, workspace);
+      const std::int32_t rows = std::min(kBlockRows, na - i0);
+      // The block's own diagonal, in its coordinates.
+      const std::int64_t shifted = static_cast<std::int64_t>(diagonal) + i0 - j0;
+      if (shifted < -static_cast<std::int64_t>(rows - 1)) continue;  // wholly right of the diagonal
+      gram_block(a + static_cast<std::size_t>(i0) * d, rows, b + static_cast<std::size_t>(j0) * d,
+                 std::min(kBlockRows, nb - j0), d, out + static_cast<std::size_t>(i0) * ldo + j0, ldo, workspace,
+                 static_cast<std::int32_t>(std::min<std::int64_t>(shifted, kBlockRows)));
     }
   }
+}
+
+void gram_tile(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d,
+               float* out, std::size_t ldo, GramWorkspace& workspace) {
+  gram_tile_lower(a, na, b, nb, d, out, ldo, workspace, std::numeric_limits<std::int32_t>::max());
 }
 
 const char* gram_kernel_isa() { return simd::kName; }

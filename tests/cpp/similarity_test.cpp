@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
+#include "cosine_heatmap/gram_kernel.hpp"
 #include "cosine_heatmap/similarity.hpp"
 #include "test_helpers.hpp"
 
@@ -151,6 +153,38 @@ TEST_CASE("bands with transposes assemble the plain product on odd sizes", "[sim
         CHECK(worst < 1e-5);
         CHECK(placed == whole);
       }
+    }
+  }
+}
+
+TEST_CASE("the lower part of a tile is gram_tile's bits, and what is right of the diagonal is skipped", "[kernel]") {
+  using cosine_heatmap::GramWorkspace;
+  // Diagonals through the middle, at the corners, outside the tile, and
+  // tiles of more than one 256-row block each way.
+  for (auto [na, nb, d] : {std::tuple{1, 1, 3}, std::tuple{7, 13, 5}, std::tuple{300, 300, 129}, std::tuple{600, 530, 33}}) {
+    for (std::int32_t diagonal : {0, -3, 5, -(na + 2), nb + 1, 24, -24, 257}) {
+      INFO(na << " x " << nb << ", d = " << d << ", diagonal " << diagonal);
+      const auto a = test_helpers::random_matrix(na, d, static_cast<unsigned>(na + d));
+      const auto b = test_helpers::random_matrix(nb, d, static_cast<unsigned>(nb + 3 * d));
+      const std::size_t ldo = static_cast<std::size_t>(nb) + 1;
+      std::vector<float> whole(static_cast<std::size_t>(na) * ldo, -7.0f), lower(whole);
+      GramWorkspace workspace;
+      cosine_heatmap::gram_tile(a.data(), na, b.data(), nb, d, whole.data(), ldo, workspace);
+      cosine_heatmap::gram_tile_lower(a.data(), na, b.data(), nb, d, lower.data(), ldo, workspace, diagonal);
+      std::int64_t differ = 0, skipped = 0, far_right = 0;
+      for (std::int32_t i = 0; i < na; ++i) {
+        for (std::int32_t j = 0; j < nb; ++j) {
+          const float got = lower[static_cast<std::size_t>(i) * ldo + j];
+          if (j <= i + diagonal) differ += got != whole[static_cast<std::size_t>(i) * ldo + j];
+          else skipped += got == -7.0f;
+          // Beyond the micro-tile (4 × 8) that straddles the diagonal.
+          if (j > i + diagonal + 12) far_right += got != -7.0f;
+        }
+        CHECK(lower[static_cast<std::size_t>(i) * ldo + nb] == -7.0f);  // the stride's padding
+      }
+      CHECK(differ == 0);
+      CHECK(far_right == 0);
+      if (na >= 300 && diagonal < nb - 12) CHECK(skipped > 0);
     }
   }
 }

@@ -33,6 +33,14 @@ struct GramWorkspace {
 void gram_tile(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d,
                float* out, std::size_t ldo, GramWorkspace& workspace);
 
+// The part of gram_tile on or left of a diagonal, for tiles the symmetric
+// product crosses: every out[i * ldo + j] with j ≤ i + diagonal, summed as
+// gram_tile sums it (the same bits). Entries right of it may be written too
+// (the micro-tiles that straddle it) or left as they were. A diagonal tile
+// of a set against itself has diagonal 0; at nb − 1 or more it is gram_tile.
+void gram_tile_lower(const float* a, std::int32_t na, const float* b, std::int32_t nb, std::int32_t d,
+                     float* out, std::size_t ldo, GramWorkspace& workspace, std::int32_t diagonal);
+
 // Which SIMD path this build compiled ("wasm-simd128", "sse2" or "scalar").
 const char* gram_kernel_isa();
 
