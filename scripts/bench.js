@@ -7,7 +7,7 @@ import os from 'node:os';
 
 import { benchChromium } from '../bench/chromium.js';
 import { benchNative } from '../bench/native.js';
-import { benchEngine, benchWasmKernel } from '../bench/ours.js';
+import { benchEngine, benchFreshPages, benchWasmKernel } from '../bench/ours.js';
 import { benchPlainJs } from '../bench/plain-js.js';
 import { probeRelaxedSimd } from '../bench/relaxed-simd.js';
 import { benchOverview, benchStreamedPass } from '../bench/scale.js';
@@ -40,6 +40,7 @@ progress(`this library, ${cores} workers`);
 rows.push(...(await benchEngine(sizes, { repeats, workers: cores })));
 progress('WASM kernel alone');
 rows.push(...(await benchWasmKernel(sizes, { repeats })));
+const freshPages = await benchFreshPages(sizes, { repeats });
 progress('native kernel and Eigen');
 rows.push(...(await benchNative(sizes, { repeats })));
 progress('native with AVX2 and FMA (the instruction-set ceiling)');
@@ -79,6 +80,7 @@ console.log(throughputTable(rows, sizes, {
   oneWorker: 'this library, 1 worker',
   allWorkers,
   eigenSyrk: 'native g++ -msse2, Eigen SYRK',
+  freshPages,
 }));
 
 progress('streamed pass and overviews');

@@ -1,11 +1,12 @@
 import { CosineHeatmapError } from './errors.js';
 import { WorkerClient } from './worker-client.js';
 
-// A fixed set of engine workers, each with its own WASM instance. No
-// SharedArrayBuffer, so it runs on any static host without cross-origin
-// isolation; instead a set is copied into as many workers as its copy budget
-// allows (placeSet), always the first ones, so any two sets share worker 0
-// and memory does not grow with the number of cores.
+// A fixed set of engine workers, each with its own WASM instance. Sets need
+// no SharedArrayBuffer, so the pool runs on any static host without
+// cross-origin isolation: a set is copied into as many workers as its copy
+// budget allows (placeSet), always the first ones, so any two sets share
+// worker 0 and memory does not grow with the number of cores. (Whole
+// matrices use shared memory where it exists: operations/similarity.js.)
 // Jobs from every run() share one queue: interactive jobs (overviews,
 // orders, single rows) go before background ones (passes over all pairs),
 // each worker runs one job at a time, and a free worker takes the first
