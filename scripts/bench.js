@@ -7,7 +7,7 @@ import os from 'node:os';
 
 import { benchChromium } from '../bench/chromium.js';
 import { benchNative } from '../bench/native.js';
-import { benchEngine, benchFreshPages, benchWasmKernel } from '../bench/ours.js';
+import { benchFreshPages, benchInterleaved } from '../bench/ours.js';
 import { benchPlainJs } from '../bench/plain-js.js';
 import { probeRelaxedSimd } from '../bench/relaxed-simd.js';
 import { benchOverview, benchStreamedPass } from '../bench/scale.js';
@@ -34,12 +34,8 @@ console.log('Effective GFLOP/s = 2·n²·d / time, the full product, though one 
   'row divided by each row at the same size.\n');
 const rows = [];
 const progress = (label) => process.stderr.write(`bench: ${label}…\n`);
-progress('this library, 1 worker');
-rows.push(...(await benchEngine(sizes, { repeats, workers: 1 })));
-progress(`this library, ${cores} workers`);
-rows.push(...(await benchEngine(sizes, { repeats, workers: cores })));
-progress('WASM kernel alone');
-rows.push(...(await benchWasmKernel(sizes, { repeats })));
+progress(`this library: the WASM kernel alone, 1 worker and ${cores} workers, in turns`);
+rows.push(...(await benchInterleaved(sizes, { repeats, workerCounts: [...new Set([1, cores])] })));
 const freshPages = await benchFreshPages(sizes, { repeats });
 progress('native kernel and Eigen');
 rows.push(...(await benchNative(sizes, { repeats })));
