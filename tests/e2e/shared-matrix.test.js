@@ -17,6 +17,7 @@ const BLANK = '/__shared-matrix__.html';
 async function matricesInPage() {
   const { loadEngine } = await import('/src/index.js');
   const engine = await loadEngine({ workers: 2 });
+  // tests/js/helpers.js's randomTensor, inlined: this function runs in the page.
   const random = (n, d, seed) => {
     let state = seed;
     const data = new Float32Array(n * d);
