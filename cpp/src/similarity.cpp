@@ -25,8 +25,8 @@ bool inside(std::int32_t begin, std::int32_t end, std::int32_t size) {
 // Mirrors tile [r0, r1) × [c0, c1) of the lower triangle into the upper
 // one; on a diagonal tile only its own lower half, so S(i, j) and S(j, i)
 // are always the same float. In 32 × 32 blocks: a column of writes then
-// stays within 32 cache lines that the next rows reuse (unblocked, every
-// write of a 256-row tile fell on another line: some 5 % of the kernel).
+// stays within 32 cache lines that the next rows reuse (unblocked, each
+// write of a 256-row tile fell on another line).
 void mirror_tile(float* out, std::size_t ld, std::int32_t r0, std::int32_t r1, std::int32_t c0, std::int32_t c1) {
   constexpr std::int32_t kBlock = 32;
   for (std::int32_t i0 = r0; i0 < r1; i0 += kBlock) {

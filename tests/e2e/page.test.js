@@ -270,6 +270,14 @@ describe('demo page', () => {
       document.body.append(div);
       const view = new CosineSimilarityHeatmap(div, { colorScale: 'Greys' });
       await view.setEmbeddings([[1, 0], [1, 1], [0, 0]], { labels: ['<b>bold</b>', 'a & b', '%{z}'] });
+      // The order and its tree may land just after the first picture and
+      // move the cells: aim only once the tree is drawn.
+      if (!view.dendrogram) {
+        await new Promise((resolve, reject) => {
+          view.addEventListener('dendrogram', resolve, { once: true });
+          setTimeout(() => reject(new Error('no tree drawn beside the ordered small matrix')), 10_000);
+        });
+      }
       return {
         texts: [...div.querySelectorAll('.heatmaplayer text, .hm text')].map((t) => t.textContent),
         ticks: [...div.querySelectorAll('.xtick text')].map((t) => t.textContent),
