@@ -54,6 +54,14 @@ test('ten data sets in a row: heap and worker memory stay flat, old sets are rel
   // in all (one 3,000 × 48 set is 0.55 MiB; its 512² overview cells 1 MiB).
   assert.ok(heaps.at(-1) - heaps[2] < 8 * 2 ** 20, `JS heap grew ${mb(heaps.at(-1) - heaps[2])} MiB over 7 loads`);
   for (const worker of wasm.at(-1)) assert.ok(worker.sets <= 2, `a worker holds ${worker.sets} sets`);
-  assert.equal(wasm.at(-1)[0].heapBytes, wasm[2][0].heapBytes, 'WASM memory stopped growing');
+  // WASM memory grows in steps of a fifth and never shrinks, so its size is
+  // the allocator's high-water mark: whether one load's jobs overlap the
+  // previous set's disposal (timing) can cost one more step, once (seen in
+  // a fresh-clone run: 41.6 MiB until the 5th load, 50.0 MiB from then on).
+  // A leak would keep growing: the last five loads add nothing, and all of
+  // them together at most one step.
+  const heap = wasm.map((w) => w[0].heapBytes);
+  assert.equal(heap.at(-1), heap[5], `WASM memory stopped growing (MiB: ${heap.map(mb).join(', ')})`);
+  assert.ok(heap.at(-1) <= heap[2] * 1.25, `WASM memory grew more than one step after the third load (MiB: ${heap.map(mb).join(', ')})`);
   assert.deepEqual(e2e.errors, []);
 });
