@@ -10,8 +10,10 @@ import { instantiateCore } from '../web/src/wasm-module.js';
 import { bestMs, randomRows, resultRow } from './measure.js';
 
 // Rows for the kernel alone ('this library, WASM kernel alone (1 thread)')
-// and for each engine ('this library, 2 workers'); each repeat runs every one
-// of them once, in turn.
+// and for each engine, returning a fresh matrix ('this library, 2 workers')
+// and writing into one the caller reuses ('this library, 2 workers, into
+// out': no fresh pages, like the kernel); each repeat runs every one of
+// them once, in turn.
 export async function benchInterleaved(sizes, { repeats = 5, workerCounts = [1, 2] } = {}) {
   const core = await instantiateCore();
   const engines = [];
@@ -24,9 +26,14 @@ export async function benchInterleaved(sizes, { repeats = 5, workerCounts = [1, 
     core.HEAPF32.set(data, set._reserve(n, d) / 4);
     set._normalizeInPlace();
     const out = core._malloc(n * n * 4);
+    const reused = new Float32Array(new SharedArrayBuffer(n * n * 4));
     const runs = [
       { name: KERNEL_ROW, run: () => set._selfSimilarity(out) },
       ...engines.map((engine) => ({ name: engineRow(engine.workers), run: () => engine.cosineSimilarity(x) })),
+      ...engines.map((engine) => ({
+        name: engineRow(engine.workers, { out: true }),
+        run: () => engine.cosineSimilarity(x, null, { out: reused }),
+      })),
     ];
     for (const { run } of runs) await run(); // warm-up: compile, grow the heaps
     const best = runs.map(() => Infinity);
@@ -42,13 +49,14 @@ export async function benchInterleaved(sizes, { repeats = 5, workerCounts = [1, 
 }
 
 const KERNEL_ROW = 'this library, WASM kernel alone (1 thread)';
-const engineRow = (workers) => `this library, ${workers} worker${workers > 1 ? 's' : ''}`;
+export const engineRow = (workers, { out = false } = {}) =>
+  `this library, ${workers} worker${workers > 1 ? 's' : ''}${out ? ', into out' : ''}`;
 
 // What a fresh n×n result costs before anything is written to it: the page
 // faults of touching every 4 KiB of a new buffer, against touching a buffer
 // already in memory. The kernel alone writes into memory it reuses; every
 // end-to-end call returns new memory, so this is part of its time that no
-// code of ours can remove (only a caller reusing the result could).
+// code of ours can remove (only a caller reusing the result, {out}, does).
 export async function benchFreshPages(sizes, { repeats = 5 } = {}) {
   const rows = [];
   const touch = (buffer) => {

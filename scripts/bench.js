@@ -7,7 +7,7 @@ import os from 'node:os';
 
 import { benchChromium } from '../bench/chromium.js';
 import { benchNative } from '../bench/native.js';
-import { benchFreshPages, benchInterleaved } from '../bench/ours.js';
+import { benchFreshPages, benchInterleaved, engineRow } from '../bench/ours.js';
 import { benchPlainJs } from '../bench/plain-js.js';
 import { probeRelaxedSimd } from '../bench/relaxed-simd.js';
 import { benchOverview, benchStreamedPass } from '../bench/scale.js';
@@ -50,7 +50,7 @@ rows.push(...(await benchChromium([{ n: 2000, d: 384 }], { repeats })));
 rows.push(...(await benchChromium([{ n: 2000, d: 384 }], { repeats, isolated: true })));
 
 const kernel = 'this library, WASM kernel alone (1 thread)';
-const allWorkers = `this library, ${cores} workers`;
+const allWorkers = engineRow(cores);
 console.log(formatTable(rows, {
   reference: kernel,
   targets: issueTargets({
@@ -64,7 +64,7 @@ console.log('\nWorkers: the all-workers row against the 1-worker row (end to end
 console.log('| n | d | 1 worker ms | all workers ms | speed-up |');
 console.log('|---:|---:|---:|---:|---:|');
 for (const { n, d } of sizes) {
-  const one = rows.find((r) => r.name === 'this library, 1 worker' && r.n === n && r.d === d);
+  const one = rows.find((r) => r.name === engineRow(1) && r.n === n && r.d === d);
   const all = rows.find((r) => r.name === allWorkers && r.n === n && r.d === d);
   if (one && all) console.log(`| ${n} | ${d} | ${one.ms.toFixed(1)} | ${all.ms.toFixed(1)} | ${(one.ms / all.ms).toFixed(2)}× |`);
 }
@@ -73,11 +73,16 @@ console.log('\nIssue 15\'s ratios (same run): the path around the kernel, the ke
   'SYRK, and the workers:\n');
 console.log(throughputTable(rows, sizes, {
   kernel,
-  oneWorker: 'this library, 1 worker',
-  allWorkers,
+  oneWorker: engineRow(1),
+  allWorkers: engineRow(cores),
+  oneWorkerOut: engineRow(1, { out: true }),
+  allWorkersOut: engineRow(cores, { out: true }),
   eigenSyrk: 'native g++ -msse2, Eigen SYRK',
-  freshPages,
-}));
+  tfjsWasm: 'TensorFlow.js wasm',
+}, freshPages));
+console.log('\n"fresh": each call returns a new matrix (the default); "out": each call writes into the same array ' +
+  '({out}), as the kernel alone writes into memory it reuses. The fresh pages column is what touching a new n×n ' +
+  'array costs on this machine before any value is written.\n');
 
 progress('streamed pass and overviews');
 console.log('\n## Large n (Node, 2 workers)\n');

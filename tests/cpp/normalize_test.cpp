@@ -79,3 +79,55 @@ TEST_CASE("normalizing in place gives the same rows as normalizing a copy", "[no
   in_place.data[3] = std::numeric_limits<float>::infinity();
   CHECK_THAT(cosine_heatmap::normalize_rows_in_place(in_place).message, Catch::Contains("+Inf at row 1, column 1"));
 }
+
+// Float rows take their own path (exact squares in double, four partial
+// sums, no scaling pass); double rows the scaled one. The float path must
+// agree with the scaled path within an ulp on rows of every length the
+// partial sums split unevenly, magnitudes from subnormal to FLT_MAX.
+TEST_CASE("the float path agrees with the scaled double path", "[normalize]") {
+  std::uint32_t state = 12345;
+  const auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return static_cast<double>(state) / 4294967296.0 - 0.5;
+  };
+  const float scales[] = {1.0f, 1e-41f, 1e-20f, 1e20f, 3e38f};
+  for (std::int32_t d : {1, 2, 3, 4, 5, 7, 385, 4099}) {
+    for (float scale : scales) {
+      std::vector<float> x(static_cast<std::size_t>(3) * d);
+      for (float& v : x) v = static_cast<float>(next()) * scale;
+      x[0] = scale;  // no row is all zeros, even where the scale underflows the products
+      std::vector<double> wide(x.begin(), x.end());
+      NormalizedRows fast, scaled;
+      REQUIRE(normalize_rows(x.data(), 3, d, fast).ok);
+      REQUIRE(normalize_rows(wide.data(), 3, d, scaled).ok);
+      REQUIRE(fast.zero_rows == scaled.zero_rows);
+      for (std::size_t k = 0; k < x.size(); ++k) {
+        INFO("d = " << d << ", scale = " << scale << ", value " << k);
+        const float a = fast.data[k], b = scaled.data[k];
+        CHECK((a == b || std::nextafter(a, b) == b));
+      }
+    }
+  }
+  // FLT_MAX in every one of 4099 columns: the sum of squares (4099 · 1.2e77) stays finite in double.
+  std::vector<float> maxed(4099, std::numeric_limits<float>::max());
+  NormalizedRows rows;
+  REQUIRE(normalize_rows(maxed.data(), 1, 4099, rows).ok);
+  CHECK(rows.data[4098] == Approx(1.0 / std::sqrt(4099.0)));
+}
+
+TEST_CASE("the float path names the first non-finite value of a row, in any partial sum", "[normalize]") {
+  NormalizedRows rows;
+  std::vector<float> x(2 * 9, 1.0f);
+  x[9 + 6] = -std::numeric_limits<float>::infinity();
+  x[9 + 7] = std::numeric_limits<float>::quiet_NaN();
+  x[9 + 8] = std::numeric_limits<float>::infinity();
+  auto status = normalize_rows(x.data(), 2, 9, rows);
+  REQUIRE_FALSE(status.ok);
+  CHECK_THAT(status.message, Catch::Contains("-Inf at row 1, column 6"));
+  // The tail beyond the last full group of four.
+  std::vector<float> tail(5, 1.0f);
+  tail[4] = std::numeric_limits<float>::quiet_NaN();
+  status = normalize_rows(tail.data(), 1, 5, rows);
+  REQUIRE_FALSE(status.ok);
+  CHECK_THAT(status.message, Catch::Contains("NaN at row 0, column 4"));
+}

@@ -139,3 +139,79 @@ test('a cancelled matrix leaves the engine usable, shared or placed (its reused 
     engine.dispose();
   }
 });
+
+// {out}: the result lands in the caller's array, shared or plain, at any
+// offset in its buffer, with the same bits as a fresh result; nothing around
+// it is touched.
+test('out: the caller\'s array receives the same bits as a fresh result, shared or plain, at an offset', async () => {
+  const engines = await Promise.all([1, 2].map((workers) => loadEngine({ workers })));
+  try {
+    for (const [n, m, d] of [[1, null, 3], [7, null, 385], [1001, null, 385], [13, 1001, 4099], [1001, 7, 3]]) {
+      const x = randomTensor(n, d, n + d);
+      const y = m === null ? null : randomTensor(m, d, 3 * m + d);
+      const cols = m ?? n;
+      for (const engine of engines) {
+        const fresh = await engine.cosineSimilarity(x, y);
+        for (const Buffer of [SharedArrayBuffer, ArrayBuffer]) {
+          // Two guard values before and after the result's place.
+          const memory = new Float32Array(new Buffer((n * cols + 4) * 4)).fill(-7);
+          const out = memory.subarray(2, 2 + n * cols);
+          const result = await engine.cosineSimilarity(x, y, { out });
+          const where = `${n} x ${cols}, d = ${d}, ${engine.workers} worker(s), ${Buffer.name}`;
+          assert.equal(result.data, out, `${where}: data is out itself`);
+          sameBits(out, fresh.data, where);
+          assert.deepEqual([...memory.subarray(0, 2), ...memory.subarray(2 + n * cols)], [-7, -7, -7, -7], `${where}: guards`);
+          // Reused: written again over the previous values.
+          out.fill(0);
+          const set = await engine.embeddings(x);
+          const other = y && (await engine.embeddings(y));
+          await (other ? set.crossSimilarity(other, { out, shared: false }) : set.similarity({ out, shared: false }));
+          sameBits(out, fresh.data, `${where}, placed`);
+          set.dispose();
+          other?.dispose();
+        }
+      }
+    }
+  } finally {
+    for (const engine of engines) engine.dispose();
+  }
+});
+
+test('out: refused with the reason before anything is computed, and kept outside the matrix budget', async () => {
+  const engine = await loadEngine({ workers: 1, matrixBudgetBytes: 64 });
+  try {
+    const x = randomTensor(5, 3, 1);
+    const cases = [
+      [{ out: new Float64Array(25) }, /cosineSimilarity: out must be a Float32Array of 5 x 5 = 25 values, got/],
+      [{ out: [0, 1] }, /out must be a Float32Array of 5 x 5 = 25 values, got/],
+      [{ out: new Float32Array(24) }, /cosineSimilarity: out has 24 values; the 5 x 5 result needs exactly 25/],
+      [{ out: new Float32Array(25), shared: true }, /shared: true, but out is a view of a plain ArrayBuffer/],
+    ];
+    for (const [options, message] of cases) {
+      await assert.rejects(engine.cosineSimilarity(x, null, options), (error) => {
+        assert.equal(error.code, 'INVALID_ARGUMENT');
+        assert.match(error.message, message);
+        return true;
+      });
+    }
+    // Without out, 5 x 5 floats (100 bytes) are over this engine's 64-byte budget; with it, the memory is the caller's.
+    await assert.rejects(engine.cosineSimilarity(x), (error) => error.code === 'MATRIX_BUDGET');
+    const out = new Float32Array(25);
+    assert.equal((await engine.cosineSimilarity(x, null, { out })).data, out);
+    assert.ok(Math.abs(out[0] - 1) < 1e-6, 'an item is itself');
+    // x (2 x 3, its whole buffer) handed over, out a view of the same buffer: out goes with it, and the call says so.
+    const small = randomTensor(2, 3, 4);
+    await assert.rejects(
+      engine.cosineSimilarity(small, null, { out: new Float32Array(small.data.buffer, 0, 4), transfer: true }),
+      (error) => {
+        assert.equal(error.code, 'INVALID_ARGUMENT');
+        assert.match(error.message, /similarity: out has 0 values \(its buffer was transferred\)/);
+        return true;
+      },
+    );
+    const set = await engine.embeddings(x);
+    await assert.rejects(set.crossSimilarity(set, { out: new Float32Array(26) }), /crossSimilarity: out has 26 values; the 5 x 5 result needs exactly 25/);
+  } finally {
+    engine.dispose();
+  }
+});

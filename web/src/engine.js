@@ -3,6 +3,7 @@ import { CosineHeatmapError } from './errors.js';
 import { formatBytes } from './format-bytes.js';
 import { embedTexts } from './operations/embed-texts.js';
 import { loadSet } from './operations/load.js';
+import { resultTarget } from './shared-result.js';
 import { toTensor } from './to-tensor.js';
 import { byteBudget, integerIn, optionsObject } from './validate-options.js';
 import { WorkerPool } from './worker-pool.js';
@@ -55,8 +56,8 @@ export class Engine {
 
   // s = {data: Float32Array (row-major), dims: [n, n] or [n, m], zeroRows}
   // (cross similarity also reports zeroColumns, the zero rows of y).
-  // options: {signal, onProgress}, and {transfer: true} to hand over x's and
-  // y's buffers instead of copying them.
+  // options: {signal, onProgress, shared, out}, and {transfer: true} to hand
+  // over x's and y's buffers instead of copying them.
   async cosineSimilarity(x, y, options) {
     this._checkLive();
     const settings = optionsObject(options, 'cosineSimilarity: options');
@@ -68,7 +69,9 @@ export class Engine {
         { code: 'INVALID_ARGUMENT' },
       );
     }
-    this._checkMatrixBudget(a.dims[0], b ? b.dims[0] : a.dims[0]);
+    // Refused before anything loads: a wrong `out`, or a matrix over budget.
+    const target = resultTarget(settings.out, a.dims[0], b ? b.dims[0] : a.dims[0], 'cosineSimilarity');
+    if (!target) this._checkMatrixBudget(a.dims[0], b ? b.dims[0] : a.dims[0]);
     const setX = await this.#load(a, 'x', settings);
     try {
       if (!b) return await setX.similarity(settings);

@@ -3,15 +3,16 @@
 // never detached unless they ask for it ({transfer: true}); it is copied
 // once, and only its own bytes: structured clone of a view would copy the
 // whole underlying buffer.
+import { isSharedBuffer } from './shared-result.js';
+
 export function transferableTensor({ data, dims, owned }, { transfer = false } = {}) {
-  const wholeBuffer = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  if ((owned || transfer) && wholeBuffer && !isShared(data.buffer)) {
-    return { tensor: { data, dims }, transfer: [data.buffer] };
-  }
+  if (!needsCopy({ data, owned }, { transfer })) return { tensor: { data, dims }, transfer: [data.buffer] };
   const copy = data.slice();
   return { tensor: { data: copy, dims }, transfer: [copy.buffer] };
 }
 
-function isShared(buffer) {
-  return typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
+// Whether transferableTensor copies the rows (else it moves them).
+export function needsCopy({ data, owned }, { transfer = false } = {}) {
+  const wholeBuffer = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  return !((owned || transfer) && wholeBuffer && !isSharedBuffer(data.buffer));
 }

@@ -1,4 +1,5 @@
 import { CosineHeatmapError } from './errors.js';
+import { isSharedBuffer } from './shared-result.js';
 import { WorkerClient } from './worker-client.js';
 
 // A fixed set of engine workers, each with its own WASM instance. Sets need
@@ -75,9 +76,11 @@ export class WorkerPool {
 
   // Decides how many workers hold a set of `bytes` (at least one, the first
   // ones: as many copies as `copyBudgetBytes` pays for) and loads it there.
-  // Sets up to PARALLEL_LOAD_BYTES go to all those workers at once (a copy
-  // each, made here: the workers normalize in parallel, which is what a
-  // call on a small set waits for); larger ones one worker after the other:
+  // Rows in shared memory (staging-buffer.js) go to all those workers at
+  // once, read in place by each. Other sets up to PARALLEL_LOAD_BYTES go to
+  // all of them at once too (a copy each, made here: the workers normalize
+  // in parallel, which is what a call on a small set waits for); larger
+  // ones one worker after the other:
   // each moves the rows' buffer back when its copy is in WASM memory, so
   // the rows cross to every worker without a copy per worker.
   // Returns the first worker's answer.
@@ -88,6 +91,12 @@ export class WorkerPool {
     let rows = tensor.data;
     let first = null;
     try {
+      if (isSharedBuffer(rows.buffer)) {
+        const answers = await Promise.all(
+          this.#clients.slice(0, copies).map((client) => client.request('load', { ...args, tensor })),
+        );
+        return answers[0].described;
+      }
       if (copies > 1 && bytes <= PARALLEL_LOAD_BYTES) {
         const sent = Array.from({ length: copies }, (_, k) => (k === 0 ? rows : rows.slice()));
         const answers = await Promise.all(

@@ -37,8 +37,16 @@ export interface MatrixOptions {
    * 'auto' (default): the workers write the matrix straight into a
    * SharedArrayBuffer where there is one. false: a plain ArrayBuffer (the
    * main thread places each band: one more copy). true: shared or refused.
+   * With `out`, its buffer decides (true refuses a plain one).
    */
   shared?: boolean | 'auto';
+  /**
+   * Write the result into this array (exactly rows × cols values) and
+   * return it as `data`, instead of a fresh array: reusing memory saves the
+   * page faults of a fresh n×n array. Not subject to matrixBudgetBytes. Its
+   * contents are unspecified after a cancel or an error.
+   */
+  out?: Float32Array;
 }
 
 export interface LoadEngineOptions {

@@ -1,7 +1,9 @@
 // Loading a set into every engine worker, describing and dropping it, and
 // the workers' own state (info).
 import { coreValue } from '../core-result.js';
-import { transferableTensor } from '../transfer-tensor.js';
+import { isSharedBuffer } from '../shared-result.js';
+import { stageRows } from '../staging-buffer.js';
+import { needsCopy, transferableTensor } from '../transfer-tensor.js';
 
 /** @type {Record<string, import('../engine-host.js').WorkerAction>} */
 export const actions = {
@@ -40,7 +42,9 @@ export const actions = {
       }
       const described = { size: set._size(), dim: set._dim(), zeroRows: Array.from(set._zeroRows()) };
       host.keepSet(id, set);
-      // The rows go back to the caller, moved, for the next worker to load.
+      // Staged rows (shared memory) are read by every worker at once;
+      // others go back to the caller, moved, for the next worker to load.
+      if (isSharedBuffer(data.buffer)) return { result: { described } };
       return { result: { described, rows: data }, transfer: [data.buffer] };
     } catch (error) {
       set.delete();
@@ -55,14 +59,21 @@ export const actions = {
 };
 
 // The set goes to as many workers as its copy budget pays for (at least
-// one); its rows are the library's own copy (or the caller's buffer with
-// {transfer: true}), moved from worker to worker. If any worker refuses the
-// set, the others drop theirs.
+// one). A small set the library must copy anyway is copied once into
+// shared memory that every worker reads (staging-buffer.js); otherwise its
+// rows are the library's own copy (or the caller's buffer with {transfer:
+// true}), moved from worker to worker. If any worker refuses the set, the
+// others drop theirs.
 export async function loadSet(pool, id, tensor, name, options, copyBudgetBytes) {
-  const { tensor: payload } = transferableTensor(tensor, options);
   const bytes = tensor.dims[0] * tensor.dims[1] * 4;
   copyBudgetBytes ??= Math.max(DEFAULT_COPY_BUDGET_BYTES, 2 * bytes);
-  return pool.placeSet(id, bytes, copyBudgetBytes, { id, tensor: payload, name });
+  const staged = needsCopy(tensor, options) ? stageRows(tensor.data) : null;
+  if (!staged) return pool.placeSet(id, bytes, copyBudgetBytes, { id, tensor: transferableTensor(tensor, options).tensor, name });
+  try {
+    return await pool.placeSet(id, bytes, copyBudgetBytes, { id, tensor: { data: staged.rows, dims: tensor.dims }, name });
+  } finally {
+    staged.release();
+  }
 }
 
 // Without loadEngine({copyBudgetBytes}), the copies of one set may take

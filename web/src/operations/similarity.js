@@ -6,10 +6,11 @@
 // straight into its place: the main thread touches no element, so every
 // core computes. Elsewhere (or with {shared: false}) the bands come back as
 // transferred buffers and the main thread places them while the workers go
-// on with the next ones.
+// on with the next ones. With {out} the result goes into the caller's array
+// (either kind of buffer) instead of a fresh one.
 import { transferred } from '../worker-results.js';
-import { rowBlocks, triangleBands } from '../partition-rows.js';
-import { useSharedResult } from '../shared-result.js';
+import { rowBlocks, TARGET_FLOPS, triangleBands } from '../partition-rows.js';
+import { resultTarget, useSharedResult } from '../shared-result.js';
 
 /** @type {Record<string, import('../engine-host.js').WorkerAction>} */
 export const actions = {
@@ -24,12 +25,12 @@ export const actions = {
   },
 
   // The same band, written into the shared n×n result (`matrix`, a
-  // SharedArrayBuffer) by this worker.
-  bandInPlace(host, { id, rows: [r0, r1], matrix }) {
+  // SharedArrayBuffer, from byte `offset`) by this worker.
+  bandInPlace(host, { id, rows: [r0, r1], matrix, offset = 0 }) {
     const set = host.set(id);
     const n = set._size();
     host.inHeap((r1 - r0) * (r1 + r0), 'similarity', (out) => set._bandWithTranspose(r0, r1, out), 'float32', (band) =>
-      placeBand(new Float32Array(matrix, 0, n * n), n, r0, r1, band),
+      placeBand(new Float32Array(matrix, offset, n * n), n, r0, r1, band),
     );
     return { result: true };
   },
@@ -43,13 +44,13 @@ export const actions = {
     );
   },
 
-  // The same rows, written into the shared n×m result at row r0.
-  crossRowsInPlace(host, { id, otherId, rows: [r0, r1], matrix }) {
+  // The same rows, written into the shared n×m result (from byte `offset`) at row r0.
+  crossRowsInPlace(host, { id, otherId, rows: [r0, r1], matrix, offset = 0 }) {
     const set = host.set(id);
     const other = host.set(otherId);
     const m = other._size();
     host.inHeap((r1 - r0) * m, 'crossSimilarity', (out) => set._crossRows(other, r0, r1, out), 'float32', (block) =>
-      new Float32Array(matrix, r0 * m * 4, (r1 - r0) * m).set(block),
+      new Float32Array(matrix, offset + r0 * m * 4, (r1 - r0) * m).set(block),
     );
     return { result: true };
   },
@@ -64,20 +65,23 @@ export const actions = {
 // buffer goes back with the next band to be filled again, and only the
 // first bands' buffers are fresh memory. At least BANDS_PER_WORKER per
 // worker: the workers finish together, and the last band, which no other
-// worker overlaps, is short.
-export async function similarity(engine, set, { shared, ...options }) {
+// worker overlaps, is short. The budget guards memory the library would
+// allocate: a caller's `out` is already there.
+export async function similarity(engine, set, { shared, out, ...options }) {
   const n = set.size;
-  engine._checkMatrixBudget(n, n);
-  const inPlace = useSharedResult(shared, 'similarity');
-  const bands = triangleBands(n, set.dim, { minBands: BANDS_PER_WORKER * engine.workers });
+  const target = resultTarget(out, n, n, 'similarity');
+  if (!target) engine._checkMatrixBudget(n, n);
+  const inPlace = useSharedResult(shared, 'similarity', target);
+  const bands = triangleBands(n, set.dim, { minBands: BANDS_PER_WORKER * engine.workers, targetFlops: BAND_FLOPS });
   const weight = (/** @type {number[]} */ [r0, r1]) => (r1 - r0) * r1;
   if (inPlace) {
-    const matrix = new SharedArrayBuffer(n * n * 4);
-    const jobs = bands.map((rows) => ({ action: 'bandInPlace', args: { id: set._id, rows, matrix }, weight: weight(rows) }));
+    const data = target ?? new Float32Array(new SharedArrayBuffer(n * n * 4));
+    const args = { id: set._id, matrix: data.buffer, offset: data.byteOffset };
+    const jobs = bands.map((rows) => ({ action: 'bandInPlace', args: { ...args, rows }, weight: weight(rows) }));
     await engine._pool.run(jobs, options);
-    return { data: new Float32Array(matrix), dims: [n, n], zeroRows: set.zeroRows };
+    return { data, dims: [n, n], zeroRows: set.zeroRows };
   }
-  const data = new Float32Array(n * n);
+  const data = target ?? new Float32Array(n * n);
   const spare = [];
   const beforeSend = (args) => {
     args.into = spare.pop();
@@ -96,25 +100,33 @@ export async function similarity(engine, set, { shared, ...options }) {
 
 const BANDS_PER_WORKER = 4;
 
+// Twice the passes' jobs (partition-rows.js), some 40–60 ms of a core: a
+// band's transpose lands in the matrix as one short row segment per row
+// above it, and those strided copies cost about twice a contiguous one
+// (1 worker at 5,000 × 384: placing 25 ms in 10 bands, 1.09–1.14× the
+// kernel alone in 3–5 bands against 1.18× in 10).
+const BAND_FLOPS = 2 * TARGET_FLOPS;
+
 // {data, dims: [n, m], zeroRows, zeroColumns}.
-export async function crossSimilarity(engine, set, other, { shared, ...options }) {
+export async function crossSimilarity(engine, set, other, { shared, out, ...options }) {
   const n = set.size;
   const m = other.size;
-  engine._checkMatrixBudget(n, m);
-  const inPlace = useSharedResult(shared, 'crossSimilarity');
+  const target = resultTarget(out, n, m, 'crossSimilarity');
+  if (!target) engine._checkMatrixBudget(n, m);
+  const inPlace = useSharedResult(shared, 'crossSimilarity', target);
   const blocks = rowBlocks(n, m, set.dim, { minBlocks: engine.workers });
-  const job = (/** @type {number[]} */ rows, /** @type {SharedArrayBuffer} */ matrix = undefined) => ({
-    action: matrix ? 'crossRowsInPlace' : 'crossRows',
-    args: { id: set._id, otherId: other._id, rows, matrix },
+  const job = (/** @type {number[]} */ rows, /** @type {Float32Array} */ inPlaceResult = undefined) => ({
+    action: inPlaceResult ? 'crossRowsInPlace' : 'crossRows',
+    args: { id: set._id, otherId: other._id, rows, matrix: inPlaceResult?.buffer, offset: inPlaceResult?.byteOffset },
     weight: (rows[1] - rows[0]) * m,
   });
   const described = { dims: [n, m], zeroRows: set.zeroRows, zeroColumns: other.zeroRows };
   if (inPlace) {
-    const matrix = new SharedArrayBuffer(n * m * 4);
-    await engine._pool.run(blocks.map((rows) => job(rows, matrix)), options);
-    return { data: new Float32Array(matrix), ...described };
+    const data = target ?? new Float32Array(new SharedArrayBuffer(n * m * 4));
+    await engine._pool.run(blocks.map((rows) => job(rows, data)), options);
+    return { data, ...described };
   }
-  const data = new Float32Array(n * m);
+  const data = target ?? new Float32Array(n * m);
   await engine._pool.run(blocks.map((rows) => job(rows)), {
     ...options,
     onResult: ({ args: { rows: [r0] } }, block) => data.set(block, r0 * m),
