@@ -53,10 +53,13 @@ namespace {
 // most one tile wide, so they stay accurate), then added to each running
 // double total: a histogram fed alongside another gets the same numbers as
 // fed alone.
-template <bool kTwo>
-float add_row(PairHistogram& first, PairHistogram* second, const float* row, std::int32_t width) {
+enum class Second { kNone, kAll, kEdgesOnly };
+
+template <Second kSecond>
+float add_row(PairHistogram& first, PairHistogram* second, const std::uint8_t* at_edge, const float* row,
+              std::int32_t width) {
   std::uint64_t* counts = first.counts.data();
-  std::uint64_t* more = kTwo ? second->counts.data() : nullptr;
+  std::uint64_t* more = kSecond != Second::kNone ? second->counts.data() : nullptr;
   float row_sum = 0, row_squares = 0;
   float row_min = row[0], row_max = row[0];
   for (std::int32_t j = 0; j < width; ++j) {
@@ -65,8 +68,9 @@ float add_row(PairHistogram& first, PairHistogram* second, const float* row, std
     row_squares += v * v;
     row_min = std::min(row_min, v);
     row_max = std::max(row_max, v);
-    ++counts[first.bin_of(v)];
-    if (kTwo) ++more[second->bin_of(v)];
+    const std::int32_t b = first.bin_of(v);
+    ++counts[b];
+    if (kSecond == Second::kAll || (kSecond == Second::kEdgesOnly && at_edge[b])) ++more[second->bin_of(v)];
   }
   for (PairHistogram* h : {&first, second}) {
     if (h == nullptr) continue;
@@ -82,7 +86,29 @@ float add_row(PairHistogram& first, PairHistogram* second, const float* row, std
 }  // namespace
 
 float add_pair_row(PairHistogram& first, PairHistogram* second, const float* row, std::int32_t width) {
-  return second ? add_row<true>(first, second, row, width) : add_row<false>(first, nullptr, row, width);
+  return second ? add_row<Second::kAll>(first, second, nullptr, row, width)
+                : add_row<Second::kNone>(first, nullptr, nullptr, row, width);
+}
+
+float add_pair_row_nested(PairHistogram& fine, PairHistogram& coarse, const NestedBins& nested, const float* row,
+                          std::int32_t width) {
+  return add_row<Second::kEdgesOnly>(fine, &coarse, nested.edges(), row, width);
+}
+
+NestedBins::NestedBins(std::int32_t coarse, std::int32_t fine)
+    : ratio_(fine / coarse), at_edge_(static_cast<std::size_t>(fine), 0) {
+  for (std::int32_t f = 0; f < fine; ++f) {
+    const std::int32_t within = f % ratio_;
+    at_edge_[static_cast<std::size_t>(f)] = within == 0 || within == ratio_ - 1;
+  }
+}
+
+PairHistogram NestedBins::whole(const PairHistogram& coarse, const PairHistogram& fine) const {
+  PairHistogram out = coarse;
+  for (std::size_t f = 0; f < fine.counts.size(); ++f) {
+    if (!at_edge_[f]) out.counts[f / static_cast<std::size_t>(ratio_)] += fine.counts[f];
+  }
+  return out;
 }
 
 void PairHistogramConsumer::consume(const TileRange& tile, const float* data, std::size_t ld) {

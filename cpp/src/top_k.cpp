@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "cosine_heatmap/simd.hpp"
+
 namespace cosine_heatmap {
 
 TopKConsumer::TopKConsumer(std::int32_t n, std::int32_t k)
@@ -43,8 +45,9 @@ void TopKConsumer::consume_row(std::int32_t r, std::int32_t col_begin, const flo
   constexpr std::int32_t kBlock = 16;
   std::int32_t j0 = 0;
   for (; j0 + kBlock <= width; j0 += kBlock) {
+    // Four vector compares: nearly every block of a pass offers nothing.
     bool any = false;
-    for (std::int32_t j = j0; j < j0 + kBlock; ++j) any |= row[j] >= floors[j];
+    for (std::int32_t j = j0; j < j0 + kBlock; j += 4) any |= simd::any_at_or_above(simd::load(row + j), simd::load(floors + j));
     if (!any) continue;
     for (std::int32_t j = j0; j < j0 + kBlock; ++j)
       if (row[j] >= floors[j]) offer(col_begin + j, Candidate{row[j], r});

@@ -55,7 +55,8 @@ TEST_CASE("the fused analyze pass equals the separate consumers and brute force"
       stream_lower_tiles(x, r0, r1, separate, workspace, buffer);
     }
 
-    for (auto [mine, theirs] : {std::pair{&fused.histogram(), &coarse.histogram()}, std::pair{&fused.fine(), &fine.histogram()}}) {
+    const PairHistogram fused_coarse = fused.histogram();
+    for (auto [mine, theirs] : {std::pair{&fused_coarse, &coarse.histogram()}, std::pair{&fused.fine(), &fine.histogram()}}) {
       CHECK(mine->counts == theirs->counts);
       CHECK(mine->count == theirs->count);
       CHECK(mine->sum == theirs->sum);
@@ -103,4 +104,39 @@ TEST_CASE("the fused analyze pass equals the separate consumers and brute force"
     CHECK(fused.duplicates().count() == near);
     if (n > 1) CHECK(fused.best().lists().indices == best_index);
   }
+}
+
+// The coarse counts read off the fine ones (NestedBins) equal binning every
+// value on its own, for values placed where rounding could tell them apart:
+// within a few ulps of every coarse and fine edge, and past ±1.
+TEST_CASE("nested bins give the coarse counts of binning every value", "[stats][analyze]") {
+  for (auto [coarse_bins, fine_bins] : {std::pair{100, 20000}, std::pair{1, 20000}, std::pair{4, 20000},
+                                        std::pair{1000, 20000}, std::pair{6, 18}, std::pair{7, 21}}) {
+    INFO(coarse_bins << " bins in " << fine_bins);
+    REQUIRE(NestedBins::nests(coarse_bins, fine_bins));
+    std::vector<float> values = {-1.5f, -1.0f, 1.0f, 1.0000001f, 1.0000002f, -1.0000001f};
+    const PairHistogram shape(fine_bins);
+    for (std::int32_t b = 0; b <= fine_bins; ++b) {
+      float v = static_cast<float>(shape.edge(b));
+      for (int step = 0; step < 4; ++step) v = std::nextafter(v, -2.0f);
+      for (int step = 0; step < 9; ++step, v = std::nextafter(v, 2.0f)) values.push_back(v);
+    }
+    PairHistogram one_by_one(coarse_bins), fine_alone(fine_bins);
+    add_pair_row(one_by_one, &fine_alone, values.data(), static_cast<std::int32_t>(values.size()));
+    const NestedBins nested(coarse_bins, fine_bins);
+    PairHistogram edges_only(coarse_bins), fine(fine_bins);
+    // In pieces, as tile rows come.
+    for (std::size_t k = 0; k < values.size(); k += 1000) {
+      const auto width = static_cast<std::int32_t>(std::min<std::size_t>(1000, values.size() - k));
+      add_pair_row_nested(fine, edges_only, nested, values.data() + k, width);
+    }
+    const PairHistogram whole = nested.whole(edges_only, fine);
+    CHECK(whole.counts == one_by_one.counts);
+    CHECK(fine.counts == fine_alone.counts);
+    CHECK(whole.count == one_by_one.count);
+    CHECK(whole.min == one_by_one.min);
+    CHECK(whole.max == one_by_one.max);
+  }
+  CHECK_FALSE(NestedBins::nests(37, 20000));
+  CHECK_FALSE(NestedBins::nests(10000, 20000));  // two fine bins a coarse one: both are edges
 }

@@ -3,12 +3,14 @@
 // item's best neighbour, from a single read of each tile row. Equal, number
 // for number, to feeding the five separate consumers through a TileFanOut
 // (tests/cpp/analyze_pass_test.cpp), at a fraction of the per-pair cost:
-// the moments are summed once for both histograms, and the row's largest
+// the moments are summed once for both histograms, the coarse counts are
+// mostly read off the fine ones (NestedBins), and the row's largest
 // value lets whole rows skip the threshold, near-duplicate and top-k work.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "cosine_heatmap/near_duplicates.hpp"
@@ -29,7 +31,8 @@ class AnalyzePassConsumer : public TileConsumer {
 
   void consume(const TileRange& tile, const float* data, std::size_t ld) override;
 
-  const PairHistogram& histogram() const { return coarse_; }
+  // The coarse histogram (completed from the fine counts where its bins nest).
+  PairHistogram histogram() const { return nested_ ? nested_->whole(coarse_, fine_) : coarse_; }
   const PairHistogram& fine() const { return fine_; }
   const NearDuplicateConsumer& duplicates() const { return duplicates_; }
   const TopKConsumer& best() const { return best_; }
@@ -38,6 +41,7 @@ class AnalyzePassConsumer : public TileConsumer {
  private:
   PairHistogram coarse_;
   PairHistogram fine_;
+  std::optional<NestedBins> nested_;  // when the coarse bins nest in the fine ones
   NearDuplicateConsumer duplicates_;
   TopKConsumer best_;
   ShareAboveConsumer share_;

@@ -59,6 +59,35 @@ struct PairHistogram {
 // the largest value.
 float add_pair_row(PairHistogram& first, PairHistogram* second, const float* row, std::int32_t width);
 
+// A coarse histogram whose bins are unions of `ratio` fine bins (fine bins =
+// ratio × coarse bins, ratio >= 3), counted mostly by the fine one. A value
+// whose fine bin is neither the first nor the last of its coarse bin lies in
+// that coarse bin whatever rounding bin_of meets: its scaled value is at
+// least 1/ratio of a coarse bin from either edge, the rounding error under
+// 1e-6 of one. So only values in those edge fine bins are binned on their
+// own, and the coarse counts are the same, count for count, as binning every
+// value: one bin_of and one increment per value instead of two.
+class NestedBins {
+ public:
+  // Whether `coarse` bins nest this way in `fine` ones.
+  static bool nests(std::int32_t coarse, std::int32_t fine) { return coarse > 0 && fine % coarse == 0 && fine / coarse >= 3; }
+  NestedBins(std::int32_t coarse, std::int32_t fine);
+  bool at_edge(std::int32_t fine_bin) const { return at_edge_[static_cast<std::size_t>(fine_bin)] != 0; }
+  const std::uint8_t* edges() const { return at_edge_.data(); }
+  // `coarse` fed only the edge values (add_pair_row_nested), plus the fine
+  // counts of every other fine bin.
+  PairHistogram whole(const PairHistogram& coarse, const PairHistogram& fine) const;
+
+ private:
+  std::int32_t ratio_;
+  std::vector<std::uint8_t> at_edge_;
+};
+
+// Like add_pair_row(fine, &coarse, ...), but coarse.counts receive only the
+// values in edge fine bins (`nested`); NestedBins::whole completes them.
+float add_pair_row_nested(PairHistogram& fine, PairHistogram& coarse, const NestedBins& nested, const float* row,
+                          std::int32_t width);
+
 class PairHistogramConsumer : public TileConsumer {
  public:
   explicit PairHistogramConsumer(std::int32_t bins = 100) : histogram_(bins) {}

@@ -57,6 +57,8 @@ inline F4 add_narrowed(const double* acc, F4 x) {
       wasm_f32x4_demote_f64x2_zero(wasm_f64x2_add(wasm_v128_load(acc + 2), wasm_f64x2_promote_low_f32x4(high_half(x))));
   return {wasm_i32x4_shuffle(low, high, 0, 1, 4, 5)};
 }
+// Whether any lane of a is >= the same lane of b.
+inline bool any_at_or_above(F4 a, F4 b) { return wasm_v128_any_true(wasm_f32x4_ge(a.v, b.v)); }
 constexpr const char* kName = "wasm-simd128";
 
 #elif defined(__SSE2__)
@@ -84,6 +86,7 @@ inline F4 add_narrowed(const double* acc, F4 x) {
   const __m128 high = _mm_cvtpd_ps(_mm_add_pd(_mm_loadu_pd(acc + 2), _mm_cvtps_pd(_mm_movehl_ps(x.v, x.v))));
   return {_mm_movelh_ps(low, high)};
 }
+inline bool any_at_or_above(F4 a, F4 b) { return _mm_movemask_ps(_mm_cmpge_ps(a.v, b.v)) != 0; }
 constexpr const char* kName = "sse2";
 
 #else
@@ -116,6 +119,9 @@ inline F4 add_narrowed(const double* acc, F4 x) {
   F4 out;
   for (int i = 0; i < 4; ++i) out.v[i] = static_cast<float>(acc[i] + static_cast<double>(x.v[i]));
   return out;
+}
+inline bool any_at_or_above(F4 a, F4 b) {
+  return a.v[0] >= b.v[0] || a.v[1] >= b.v[1] || a.v[2] >= b.v[2] || a.v[3] >= b.v[3];
 }
 constexpr const char* kName = "scalar";
 
