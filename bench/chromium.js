@@ -51,20 +51,7 @@ async function measureInPage({ n, d, repeats, workers }) {
 
 export async function benchChromium(sizes = [{ n: 2000, d: 384 }], { repeats = 5, workers, isolated = false } = {}) {
   const headers = isolated ? ISOLATION_HEADERS : {};
-  const server = createStaticServer(undefined, { headers });
-  const port = await listen(server, 0);
-  const profile = await mkdtemp(join(tmpdir(), 'cosine-heatmap-bench-'));
-  let context;
-  try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
-    const page = context.pages()[0] ?? (await context.newPage());
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const origin = `http://127.0.0.1:${port}`;
-    await page.route(origin + BLANK, (route) =>
-      route.fulfill({ contentType: 'text/html', headers, body: '<!doctype html><title>bench</title>' }));
-    await page.goto(origin + BLANK);
-    const version = context.browser()?.version() ?? 'unknown';
+  return withBlankPage(async (page, version, pageErrors) => {
     const rows = [];
     for (const { n, d } of sizes) {
       const result = await page.evaluate(measureInPage, { n, d, repeats, workers }).catch((error) => {
@@ -82,6 +69,27 @@ export async function benchChromium(sizes = [{ n: 2000, d: 384 }], { repeats = 5
       }));
     }
     return rows;
+  }, { headers });
+}
+
+// Opens an empty page on our static server's origin (served with `headers`)
+// in a fresh headless Chromium profile, returns use(page, version,
+// pageErrors), and closes everything.
+export async function withBlankPage(use, { headers = {} } = {}) {
+  const server = createStaticServer(undefined, { headers });
+  const port = await listen(server, 0);
+  const profile = await mkdtemp(join(tmpdir(), 'cosine-heatmap-bench-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const origin = `http://127.0.0.1:${port}`;
+    await page.route(origin + BLANK, (route) =>
+      route.fulfill({ contentType: 'text/html', headers, body: '<!doctype html><title>bench</title>' }));
+    await page.goto(origin + BLANK);
+    return await use(page, context.browser()?.version() ?? 'unknown', pageErrors);
   } finally {
     await context?.close();
     await new Promise((resolve) => server.close(resolve));

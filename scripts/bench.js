@@ -5,11 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
-import { benchChromium } from '../bench/chromium.js';
+import { benchChromium, withBlankPage } from '../bench/chromium.js';
 import { benchNative } from '../bench/native.js';
 import { benchFreshPages, benchInterleaved, engineRow } from '../bench/ours.js';
 import { benchPlainJs } from '../bench/plain-js.js';
 import { probeRelaxedSimd } from '../bench/relaxed-simd.js';
+import { buildCeilingModule, measureChromiumCeiling, measureNodeCeiling, passFloorSeconds } from '../bench/simd-ceiling.js';
 import { benchOverview, benchStreamedPass } from '../bench/scale.js';
 import { benchAnalyze, benchAnalyzeAgainstPass, benchClosedForms, benchTextEmbedder } from '../bench/statistics.js';
 import { formatTable, issueTargets } from '../bench/table.js';
@@ -130,3 +131,18 @@ else {
     `${process.versions.v8}): as built: ${relaxed.asBuilt}; with --experimental-wasm-relaxed-simd: ${relaxed.asBuiltFlag}. ` +
     `Re-encoded as the standard relaxed_madd (0xfd 0x85 0x02): ${relaxed.standard}; with the flag: ${relaxed.standardFlag}.`);
 }
+
+progress('the ceiling of the kernel\'s instructions');
+console.log('\n## The ceiling of the kernel\'s instructions (issue 15: exact analyze() of 100,000 × 384 in ≤ 40 s)\n');
+const ceilingModule = buildCeilingModule();
+const nodeCeiling = await measureNodeCeiling(ceilingModule, { threads: cores });
+const chromiumCeiling = await withBlankPage((page) => measureChromiumCeiling(page, ceilingModule));
+const slowestThread = Math.min(...nodeCeiling.perThreadAllCores);
+const neededPerCore = (100000 * 99999 * 384) / (40 * cores) / 1e9;
+console.log(`The micro-kernel's step (2 loads, 4 broadcasts, 8 f32x4 multiplies and 8 adds: 64 operations) on panels that ` +
+  `stay in L1, nothing else: Node ${nodeCeiling.oneThread.toFixed(1)} GFLOP/s on 1 thread, ` +
+  `${nodeCeiling.perThreadAllCores.map((g) => g.toFixed(1)).join(' and ')} on ${cores} threads at once; headless ` +
+  `Chromium ${chromiumCeiling.toFixed(1)} on 1 thread. The exact pass over 100,000 × 384 is 3.84·10¹² operations: at ` +
+  `${slowestThread.toFixed(1)} GFLOP/s on each of ${cores} cores it cannot take less than ` +
+  `${passFloorSeconds(100000, 384, slowestThread, cores).toFixed(1)} s; 40 s needs ${neededPerCore.toFixed(1)} GFLOP/s ` +
+  `per core from the whole pass.`);

@@ -55,3 +55,29 @@ test('formatTable takes ratios against the reference at the same size and checks
   assert.match(lines[5], /\| all \| .* \| 0\.50× \|  \|$/, 'no target against the kernel for all workers');
   assert.match(lines[6], /^\| 20 \| 2 \| native \| .* \| — \|  \|$/); // no reference at this size
 });
+
+test("issue 15's table: each end-to-end ratio fresh and into out, marked against its target", async () => {
+  const { throughputTable } = await import('../../bench/throughput.js');
+  const row = (name, ms) => ({ name, n: 2000, d: 384, ms });
+  const rows = [
+    row('kernel', 50), row('one', 66), row('all', 36), row('one out', 57), row('all out', 31),
+    row('syrk', 53), row('TensorFlow.js wasm transposeB', 200), row('TensorFlow.js wasm pre-transposed', 120),
+  ];
+  const names = { kernel: 'kernel', oneWorker: 'one', allWorkers: 'all', oneWorkerOut: 'one out', allWorkersOut: 'all out',
+    eigenSyrk: 'syrk', tfjsWasm: 'TensorFlow.js wasm' };
+  const line = throughputTable(rows, [{ n: 2000, d: 384 }], names, [{ n: 2000, d: 384, faultMs: 8 }]).split('\n')[2];
+  const cells = line.split('|').map((cell) => cell.trim());
+  assert.equal(cells[3], '50.0');
+  assert.equal(cells[4], '66.0 / 57.0');
+  assert.equal(cells[6], '1.32× ✗ / 1.14× ✓', '1 worker ÷ kernel: 1.32 fails 1.15, 1.14 meets it');
+  assert.equal(cells[7], '1.06× ✓', 'kernel ÷ SYRK, speed');
+  assert.equal(cells[9], '1.83× ✓ / 1.84× ✓', '66 / 36 and 57 / 31');
+  assert.equal(cells[10], '8.0');
+  assert.equal(cells[11], '2.40× ✓', "TensorFlow.js's faster form: 120 ms");
+});
+
+test('the pass floor: one triangle of products at the given speed on every core', async () => {
+  const { passFloorSeconds } = await import('../../bench/simd-ceiling.js');
+  // 100,000 × 384: 3.84e12 operations; at 40 GFLOP/s on 2 cores, 48 s.
+  assert.ok(Math.abs(passFloorSeconds(100000, 384, 40, 2) - 47.9995) < 1e-3);
+});
