@@ -42,6 +42,11 @@ export async function headless(bytes: Uint8Array): Promise<number> {
   void placed.data;
   // @ts-expect-error: shared is true, false or 'auto'
   await set.similarity({ shared: 'yes' });
+  const reused = new Float32Array(new SharedArrayBuffer(set.size * set.size * 4));
+  const into: Float32Array = (await set.similarity({ out: reused })).data;
+  void (await engine.cosineSimilarity(labelled, null, { out: into }));
+  // @ts-expect-error: out is a Float32Array
+  await set.similarity({ out: new Float64Array(4) });
   const first: number = data[0] + dims[0] + labels.length;
   const stats: Statistics = await set.analyze({ bins: 50, groups: labels });
   const warnings: Flag[] = stats.flags.filter((flag) => flag.level === 'warning');
