@@ -70,8 +70,8 @@ export class Engine {
       );
     }
     // Refused before anything loads: a wrong `out`, or a matrix over budget.
-    const target = resultTarget(settings.out, a.dims[0], b ? b.dims[0] : a.dims[0], 'cosineSimilarity');
-    if (!target) this._checkMatrixBudget(a.dims[0], b ? b.dims[0] : a.dims[0]);
+    const cols = b ? b.dims[0] : a.dims[0];
+    if (!resultTarget(settings.out, a.dims[0], cols, 'cosineSimilarity')) this._checkMatrixBudget(a.dims[0], cols);
     const setX = await this.#load(a, 'x', settings);
     try {
       if (!b) return await setX.similarity(settings);
