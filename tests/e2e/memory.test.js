@@ -56,12 +56,13 @@ test('ten data sets in a row: heap and worker memory stay flat, old sets are rel
   for (const worker of wasm.at(-1)) assert.ok(worker.sets <= 2, `a worker holds ${worker.sets} sets`);
   // WASM memory grows in steps of a fifth and never shrinks, so its size is
   // the allocator's high-water mark: whether one load's jobs overlap the
-  // previous set's disposal (timing) can cost one more step, once (seen in
-  // a fresh-clone run: 41.6 MiB until the 5th load, 50.0 MiB from then on).
-  // A leak would keep growing: the last five loads add nothing, and all of
-  // them together at most one step.
+  // previous set's disposal (timing) can cost one more step, once, at any
+  // load (seen in fresh-clone runs: 41.6 MiB until the 5th load, 50.0 from
+  // then on; until the 7th in another). A leak would keep growing: after the
+  // third load, at most one growth step, and no more than one step's size.
   const heap = wasm.map((w) => w[0].heapBytes);
-  assert.equal(heap.at(-1), heap[5], `WASM memory stopped growing (MiB: ${heap.map(mb).join(', ')})`);
+  const growths = heap.slice(2).filter((bytes, k, later) => k > 0 && bytes > later[k - 1]).length;
+  assert.ok(growths <= 1, `WASM memory grew ${growths} times after the third load (MiB: ${heap.map(mb).join(', ')})`);
   assert.ok(heap.at(-1) <= heap[2] * 1.25, `WASM memory grew more than one step after the third load (MiB: ${heap.map(mb).join(', ')})`);
   assert.deepEqual(e2e.errors, []);
 });
